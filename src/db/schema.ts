@@ -1,0 +1,261 @@
+/**
+ * The Drizzle schema: the one place the tables are described for TypeScript.
+ * It mirrors the SQL migrations in ./migrations (the migrations are the truth
+ * applied to databases; test/schema-drift.test.ts checks the two agree).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+export const orgs = pgTable('orgs', {
+  id: id(),
+  name: text('name').notNull(),
+  activeLeadCap: integer('active_lead_cap'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  email: text('email').notNull(),
+  name: text('name').notNull().default(''),
+  role: text('role').$type<'admin' | 'member'>().notNull(),
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable('api_keys', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+export const sessions = pgTable('sessions', {
+  id: id(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schedules = pgTable('schedules', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  name: text('name').notNull(),
+  steps: jsonb('steps').$type<number[]>().notNull(),
+  startsAtStep: integer('starts_at_step').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const assistants = pgTable('assistants', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone'),
+  avatarUrl: text('avatar_url'),
+  signature: text('signature').notNull().default(''),
+  brochureUrl: text('brochure_url'),
+  moreContext: text('more_context').notNull().default(''),
+  moreInformation: text('more_information').notNull().default(''),
+  calendarUrl: text('calendar_url'),
+  riskReminderEveryDays: integer('risk_reminder_every_days').notNull().default(2),
+  riskReminderTimes: integer('risk_reminder_times').notNull().default(5),
+  defaultScheduleId: uuid('default_schedule_id'),
+  defaultEmailccScheduleId: uuid('default_emailcc_schedule_id'),
+  autoActivate: boolean('auto_activate').notNull().default(true),
+  defaultLeadName: text('default_lead_name').notNull().default('Sir/Madam'),
+  emailccReservePercent: integer('emailcc_reserve_percent').notNull().default(5),
+  sendDays: jsonb('send_days').$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
+  sendStartMinute: integer('send_start_minute').notNull().default(480),
+  sendEndMinute: integer('send_end_minute').notNull().default(1080),
+  dailyCap: integer('daily_cap').notNull().default(100),
+  smtpUrl: text('smtp_url'),
+  trackOpens: boolean('track_opens').notNull().default(true),
+  trackClicks: boolean('track_clicks').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const assistantExclusions = pgTable(
+  'assistant_exclusions',
+  {
+    assistantId: uuid('assistant_id').notNull(),
+    pattern: text('pattern').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.assistantId, t.pattern] })],
+);
+
+export const leads = pgTable('leads', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  assistantId: uuid('assistant_id').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  scheduleId: uuid('schedule_id').notNull(),
+  email: text('email').notNull(),
+  firstName: text('first_name'),
+  lastName: text('last_name'),
+  company: text('company'),
+  title: text('title'),
+  industry: text('industry'),
+  phone: text('phone'),
+  country: text('country'),
+  timeZone: text('time_zone'),
+  source: text('source').notNull(),
+  context: text('context').notNull().default(''),
+  additionalInformation: text('additional_information').notNull().default(''),
+  tags: jsonb('tags').$type<string[]>().notNull().default([]),
+  customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
+  state: text('state').notNull(),
+  subState: text('sub_state'),
+  atRisk: boolean('at_risk').notNull().default(false),
+  firstSendAt: ts('first_send_at'),
+  replyToken: text('reply_token').notNull(),
+  unsubscribeToken: text('unsubscribe_token').notNull(),
+  stateChangedAt: ts('state_changed_at').notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';
+
+export const messages = pgTable('messages', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  assistantId: uuid('assistant_id').notNull(),
+  kind: text('kind').$type<'sequence' | 'manual'>().notNull(),
+  step: integer('step'),
+  status: text('status').$type<MessageStatus>().notNull(),
+  dueAt: ts('due_at').notNull(),
+  explicitTime: boolean('explicit_time').notNull().default(false),
+  messageId: text('message_id').notNull(),
+  subject: text('subject'),
+  textBody: text('text_body'),
+  inReplyTo: text('in_reply_to'),
+  references: jsonb('references').$type<string[]>().notNull().default([]),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  claimedBy: text('claimed_by'),
+  claimedAt: ts('claimed_at'),
+  sentAt: ts('sent_at'),
+  smtpResponse: text('smtp_response'),
+  createdAt: createdAt(),
+});
+
+export type InboundStatus = 'received' | 'processing' | 'processed' | 'unmatched' | 'failed';
+export type InboundChannel = 'sandbox' | 'http' | 'smtp' | 'imap';
+
+export const inboundMessages = pgTable('inbound_messages', {
+  id: id(),
+  channel: text('channel').$type<InboundChannel>().notNull(),
+  dedupeKey: text('dedupe_key').notNull(),
+  messageId: text('message_id'),
+  raw: text('raw').notNull(),
+  orgId: uuid('org_id'),
+  leadId: uuid('lead_id'),
+  fromAddress: text('from_address'),
+  subject: text('subject'),
+  replyText: text('reply_text'),
+  kind: text('kind'),
+  matchedBy: text('matched_by'),
+  status: text('status').$type<InboundStatus>().notNull(),
+  error: text('error'),
+  attempts: integer('attempts').notNull().default(0),
+  claimedBy: text('claimed_by'),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+  processedAt: ts('processed_at'),
+});
+
+export type ActorType = 'user' | 'assistant' | 'system' | 'lead';
+
+export const timelineEvents = pgTable('timeline_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  type: text('type').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state'),
+  fromSubState: text('from_sub_state'),
+  toSubState: text('to_sub_state'),
+  actorType: text('actor_type').$type<ActorType>().notNull(),
+  actorId: text('actor_id'),
+  reason: text('reason').notNull(),
+  evidence: jsonb('evidence').$type<Record<string, unknown>>(),
+  messageId: uuid('message_id'),
+  inboundMessageId: uuid('inbound_message_id'),
+  createdAt: createdAt(),
+});
+
+export const suppressions = pgTable(
+  'suppressions',
+  {
+    orgId: uuid('org_id').notNull(),
+    email: text('email').notNull(),
+    reason: text('reason').notNull(),
+    leadId: uuid('lead_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.email] })],
+);
+
+export const sandboxMessages = pgTable('sandbox_messages', {
+  id: id(),
+  messageId: text('message_id').notNull(),
+  orgId: uuid('org_id'),
+  envelopeFrom: text('envelope_from'),
+  envelopeTo: jsonb('envelope_to').$type<string[]>().notNull(),
+  fromHeader: text('from_header'),
+  toHeader: text('to_header'),
+  subject: text('subject'),
+  textBody: text('text_body'),
+  headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+  raw: text('raw').notNull(),
+  receivedCount: integer('received_count').notNull().default(1),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+});
+
+export const workers = pgTable('workers', {
+  id: text('id').primaryKey(),
+  pid: integer('pid').notNull(),
+  host: text('host').notNull(),
+  startedAt: ts('started_at').notNull().defaultNow(),
+  heartbeatAt: ts('heartbeat_at').notNull().defaultNow(),
+});
+
+export const schema = {
+  orgs,
+  users,
+  apiKeys,
+  sessions,
+  schedules,
+  assistants,
+  assistantExclusions,
+  leads,
+  messages,
+  inboundMessages,
+  timelineEvents,
+  suppressions,
+  sandboxMessages,
+  workers,
+};
