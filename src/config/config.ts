@@ -20,7 +20,10 @@ export const configEntries = {
     description: 'Base URL leads reach (unsubscribe and tracking links). Default http://localhost:PORT.',
   },
   DATABASE_URL: {
-    schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     description: 'PostgreSQL connection URL. Unset: embedded PGlite in NURTURE_DATA_DIR.',
     secret: true,
   },
@@ -29,7 +32,10 @@ export const configEntries = {
     description: 'Folder of the embedded database (PGlite), used when DATABASE_URL is unset.',
   },
   SMTP_URL: {
-    schema: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     description: 'Outgoing SMTP server for every assistant without its own. Unset: mail goes to the sandbox.',
     secret: true,
   },
@@ -39,26 +45,48 @@ export const configEntries = {
   },
   INBOUND_SECRET: {
     schema: z.string().min(16).optional(),
-    description: 'Shared secret for POST /api/v1/inbound/raw from mail-provider webhooks (header X-Nurture-Inbound-Secret).',
+    description:
+      'Shared secret for POST /api/v1/inbound/raw from mail-provider webhooks (header X-Nurture-Inbound-Secret).',
     secret: true,
   },
-  DISPATCH_BATCH_SIZE: { schema: int(1, 1000).default(100), description: 'Messages one worker claims per round.' },
-  DISPATCH_POLL_MS: { schema: int(10, 60_000).default(500), description: 'How often an idle worker looks for due work.' },
+  DISPATCH_BATCH_SIZE: {
+    schema: int(1, 1000).default(100),
+    description: 'Messages one worker claims per round.',
+  },
+  DISPATCH_POLL_MS: {
+    schema: int(10, 60_000).default(500),
+    description: 'How often an idle worker looks for due work.',
+  },
   SMTP_MAX_CONNECTIONS: { schema: int(1, 50).default(5), description: 'Pooled SMTP connections per worker.' },
-  SEND_MAX_ATTEMPTS: { schema: int(1, 20).default(6), description: 'Attempts before a transient SMTP failure becomes a failed send.' },
+  SEND_MAX_ATTEMPTS: {
+    schema: int(1, 20).default(6),
+    description: 'Attempts before a transient SMTP failure becomes a failed send.',
+  },
   SEND_RETRY_BASE_MS: {
     schema: int(10, 86_400_000).default(60_000),
     description: 'First retry delay after a transient SMTP failure; doubles each attempt.',
   },
-  WORKER_HEARTBEAT_MS: { schema: int(100, 60_000).default(3000), description: 'How often a worker proves it is alive.' },
+  WORKER_HEARTBEAT_MS: {
+    schema: int(100, 60_000).default(3000),
+    description: 'How often a worker proves it is alive.',
+  },
   WORKER_STALE_AFTER_MS: {
     schema: int(500, 600_000).default(15_000),
     description: 'A worker silent this long is dead; its in-flight sends are reconciled.',
   },
-  LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'), description: 'Log verbosity.' },
+  LOG_LEVEL: {
+    schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    description: 'Log verbosity.',
+  },
   LOG_FORMAT: { schema: z.enum(['pretty', 'json']).default('pretty'), description: 'Log line format.' },
-  SESSION_TTL_HOURS: { schema: int(1, 24 * 365).default(24 * 14), description: 'Lifetime of a UI session cookie.' },
-  COOKIE_SECURE: { schema: bool.default(false), description: 'Mark the session cookie Secure (set behind HTTPS).' },
+  SESSION_TTL_HOURS: {
+    schema: int(1, 24 * 365).default(24 * 14),
+    description: 'Lifetime of a UI session cookie.',
+  },
+  COOKIE_SECURE: {
+    schema: bool.default(false),
+    description: 'Mark the session cookie Secure (set behind HTTPS).',
+  },
 } satisfies Record<string, Entry>;
 
 type Entries = typeof configEntries;

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -14,7 +14,10 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   db: Db;
   /** Run a multi-statement script in one transaction holding `lockKey` (migrations). */
-  runLockedScript(lockKey: string, body: (exec: (script: string) => Promise<void>, query: QueryFn) => Promise<void>): Promise<void>;
+  runLockedScript(
+    lockKey: string,
+    body: (exec: (script: string) => Promise<void>, query: QueryFn) => Promise<void>,
+  ): Promise<void>;
   close(): Promise<void>;
 };
 

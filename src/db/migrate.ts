@@ -23,7 +23,9 @@ export async function migrate(database: Database): Promise<string[]> {
     await exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+    const done = new Set(
+      (await query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+    );
     for (const m of listMigrations()) {
       if (done.has(m.name)) continue;
       await exec(m.sql);

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   integer,
   jsonb,
   pgTable,
@@ -19,6 +20,12 @@ import {
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => ts('created_at').notNull().defaultNow();
+
+/** Raw mail is bytes (8-bit and broken charsets must survive untouched). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 export const orgs = pgTable('orgs', {
   id: id(),
@@ -171,7 +178,7 @@ export const inboundMessages = pgTable('inbound_messages', {
   channel: text('channel').$type<InboundChannel>().notNull(),
   dedupeKey: text('dedupe_key').notNull(),
   messageId: text('message_id'),
-  raw: text('raw').notNull(),
+  raw: bytea('raw').notNull(),
   orgId: uuid('org_id'),
   leadId: uuid('lead_id'),
   fromAddress: text('from_address'),

@@ -18,7 +18,8 @@ export function createLogger(
   const write = (l: LogLevel, msg: string, data?: Record<string, unknown>) => {
     if (rank[l] < rank[level]) return;
     const rec = { ...bindings, ...data };
-    for (const [k, v] of Object.entries(rec)) if (v instanceof Error) rec[k] = { message: v.message, stack: v.stack };
+    for (const [k, v] of Object.entries(rec))
+      if (v instanceof Error) rec[k] = { message: v.message, stack: v.stack };
     const line =
       format === 'json'
         ? JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...rec })

@@ -161,7 +161,7 @@ CREATE TABLE inbound_messages (
   channel text NOT NULL CHECK (channel IN ('sandbox', 'http', 'smtp', 'imap')),
   dedupe_key text NOT NULL UNIQUE,
   message_id text,
-  raw text NOT NULL,
+  raw bytea NOT NULL,
   org_id uuid REFERENCES orgs(id) ON DELETE CASCADE,
   lead_id uuid REFERENCES leads(id) ON DELETE SET NULL,
   from_address text,

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { eq, sql } from 'drizzle-orm';
+import { workers } from '../db/schema.ts';
+import { processInboundOnce } from '../inbound/process-inbound.ts';
+import { dispatchOnce } from '../outbound/dispatcher.ts';
+import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
+import type { SenderRegistry } from '../outbound/sender-registry.ts';
+import type { Ctx } from '../platform/context.ts';
+
+export type WorkerRuntime = { id: string; wake: Ctx['wake']; stop(): Promise<void> };
+
+/**
+ * The worker: heart-beats in the `workers` table (so peers can tell when it
+ * dies), reconciles sends left by dead peers, and runs the dispatch and inbound
+ * loops. Each loop sleeps DISPATCH_POLL_MS when idle, or less when woken by a
+ * state change in the same process.
+ */
+export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<WorkerRuntime> {
+  const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const log = ctx.log.child({ worker: id });
+  await ctx.db.insert(workers).values({ id, pid: process.pid, host: hostname() });
+  let stopping = false;
+  const beat = setInterval(() => {
+    ctx.db
+      .update(workers)
+      .set({ heartbeatAt: sql`now()` })
+      .where(eq(workers.id, id))
+      .catch((e: unknown) => log.warn('heartbeat failed', { error: e }));
+  }, ctx.config.WORKER_HEARTBEAT_MS);
+
+  const loop = (name: string, round: () => Promise<number>) => {
+    let wakeUp: (() => void) | null = null;
+    let woken = false;
+    const done = (async () => {
+      while (!stopping) {
+        let n = 0;
+        try {
+          n = await round();
+        } catch (e) {
+          log.error(`${name} round failed`, { error: e });
+        }
+        if (n > 0 || stopping) continue;
+        if (woken) {
+          woken = false;
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, ctx.config.DISPATCH_POLL_MS);
+          wakeUp = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        wakeUp = null;
+      }
+    })();
+    return {
+      wake() {
+        woken = true;
+        wakeUp?.();
+      },
+      done,
+    };
+  };
+
+  let lastReconcile = 0;
+  const dispatcher = loop('dispatch', async () => {
+    if (Date.now() - lastReconcile > ctx.config.WORKER_HEARTBEAT_MS) {
+      lastReconcile = Date.now();
+      await reconcileInterrupted(ctx, senders, id);
+    }
+    return dispatchOnce(ctx, senders, id);
+  });
+  const inbound = loop('inbound', () => processInboundOnce(ctx, id));
+  log.info('worker started');
+
+  return {
+    id,
+    wake: { dispatcher: dispatcher.wake, inbound: inbound.wake },
+    async stop() {
+      stopping = true;
+      dispatcher.wake();
+      inbound.wake();
+      await Promise.all([dispatcher.done, inbound.done]);
+      clearInterval(beat);
+      await ctx.db.delete(workers).where(eq(workers.id, id));
+      log.info('worker stopped');
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { createOrgWithAdmin } from '../accounts/org-setup.ts';
+import { ConfigError, describeConfig, loadConfig } from '../config/config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { isAppError } from '../errors/app-error.ts';
+
+const usage = `Usage: nurture <command> [options]
+
+Commands:
+  init --org NAME --email EMAIL --password PW [--assistant NAME] [--json]
+      Create an organisation, its admin, the default schedules and assistant,
+      and print an API key. Works before \`npm start\` on the same data folder,
+      and at any time with PostgreSQL (DATABASE_URL).
+  migrate        Apply pending database migrations and exit.
+  config         List every configuration key with its default.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(usage);
+    return command ? 0 : 2;
+  }
+  if (command === 'config') {
+    for (const e of describeConfig())
+      process.stdout.write(
+        `${e.key}${e.secret ? ' (secret)' : ''} = ${e.default || '(unset)'}\n    ${e.description}\n`,
+      );
+    return 0;
+  }
+  const config = loadConfig();
+  if (command === 'migrate') {
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.NURTURE_DATA_DIR,
+    });
+    try {
+      const applied = await migrate(database);
+      process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Up to date\n');
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  if (command === 'init') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        org: { type: 'string' },
+        email: { type: 'string' },
+        password: { type: 'string' },
+        assistant: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const missing = (['org', 'email', 'password'] as const).filter((k) => !values[k]);
+    if (missing.length) {
+      process.stderr.write(`Missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${usage}`);
+      return 2;
+    }
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.NURTURE_DATA_DIR,
+    });
+    try {
+      await migrate(database);
+      const r = await createOrgWithAdmin(database.db, {
+        orgName: values.org!,
+        email: values.email!,
+        password: values.password!,
+        assistantName: values.assistant,
+      });
+      if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else
+        process.stdout.write(
+          `Organisation ${r.orgId} created.\nAdmin user: ${r.userId}\nAssistant:  ${r.assistantId}\nAPI key (shown once): ${r.apiKey}\n`,
+        );
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  process.stderr.write(`Unknown command "${command}"\n\n${usage}`);
+  return 2;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (
+    e instanceof ConfigError ||
+    isAppError(e) ||
+    (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+  ) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}

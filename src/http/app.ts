@@ -1,0 +1,76 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors/app-error.ts';
+import { maxInboundBytes } from '../inbound/ingest.ts';
+import type { Ctx } from '../platform/context.ts';
+import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
+import { type ApiEnv, requireActor } from './auth.ts';
+import { errorJson, toErrorResponse, validationError } from './error-response.ts';
+import { routeTable } from './routes.ts';
+
+/** The HTTP app: health, the API of routes.ts with its OpenAPI document, and the public pages. */
+export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return errorJson(
+          c,
+          validationError(
+            result.error,
+            result.target === 'json' ? 'body' : result.target === 'param' ? 'path' : 'query',
+          ),
+        );
+    },
+  });
+  app.onError((e, c) => toErrorResponse(c, e, ctx.log));
+  app.notFound((c) => errorJson(c, new AppError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)));
+
+  app.get('/health', async (c) => {
+    try {
+      await ctx.db.execute(sql`SELECT 1`);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
+    }
+  });
+
+  const requireAuth = requireActor(ctx);
+  app.use('/api/v1/*', async (c, next) => {
+    const route = routeTable.find((r) => c.req.path.startsWith(r.prefix));
+    if (route?.public) return next();
+    return requireAuth(c, next);
+  });
+  app.use(
+    '/api/v1/inbound/*',
+    bodyLimit({
+      maxSize: maxInboundBytes,
+      onError: (c) => errorJson(c, new AppError('VALIDATION', 'body: message too large', { field: 'body' })),
+    }),
+  );
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/v1/inbound/')) return next();
+    return bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c2) => errorJson(c2, new AppError('VALIDATION', 'body: larger than 1 MB', { field: 'body' })),
+    })(c, next);
+  });
+  for (const r of routeTable) r.register(app, ctx);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API key from `nurture init`',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'inboundSecret', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Nurture-Inbound-Secret',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Nurture API', version: '1', description: 'Self-hosted AI sales assistant' },
+  });
+  registerUnsubscribePages(app as never, ctx);
+  return app;
+}

@@ -1,0 +1,36 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts';
+import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
+import { registerLeadRoutes } from '../leads/lead-routes.ts';
+import type { Ctx } from '../platform/context.ts';
+import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
+import type { ApiEnv } from './auth.ts';
+
+/**
+ * The whole API at a glance. Each capability owns its routes; this table says
+ * which exist and whether they need a signed-in actor. `public` routes do
+ * their own authentication (or none).
+ *
+ *   POST /api/v1/auth/login              public   sign in (cookie)
+ *   POST /api/v1/auth/logout             public   sign out
+ *   GET  /api/v1/me                               who am I
+ *   POST /api/v1/leads                            add a lead
+ *   GET  /api/v1/leads/{id}                       one lead
+ *   GET  /api/v1/leads/{id}/timeline              its story
+ *   GET  /api/v1/sandbox/messages                 what the sandbox caught
+ *   GET  /api/v1/sandbox/messages/{id}            one, with headers and raw
+ *   POST /api/v1/sandbox/messages/{id}/reply      answer as the lead
+ *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
+ */
+export const routeTable: {
+  name: string;
+  public: boolean;
+  prefix: string;
+  register: (app: OpenAPIHono<ApiEnv>, ctx: Ctx) => void;
+}[] = [
+  { name: 'auth', public: true, prefix: '/api/v1/auth/', register: registerAuthRoutes },
+  { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
+  { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
+  { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
+  { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
+];

@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+import { sources } from '../compose/templates.ts';
+import { leadStates } from './lead-states.ts';
+import { isValidAddress } from './normalise-email.ts';
+
+/** Request and response shapes of the lead routes; they also feed /api/openapi.json. */
+export const CreateLeadBody = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .refine(isValidAddress, 'not a valid email address')
+      .openapi({ example: 'jane@example.com' }),
+    firstName: z.string().max(100).nullish(),
+    lastName: z.string().max(100).nullish(),
+    company: z.string().max(200).nullish(),
+    title: z.string().max(200).nullish(),
+    industry: z.string().max(200).nullish(),
+    phone: z.string().max(50).nullish(),
+    country: z.string().max(100).nullish(),
+    timeZone: z
+      .string()
+      .max(64)
+      .nullish()
+      .openapi({ description: 'IANA zone; guessed from phone, country or domain when absent' }),
+    source: z.enum(sources).openapi({ description: 'Where the lead came from' }),
+    context: z.string().max(2000).nullish().openapi({
+      description:
+        "Event name, product, new value or what was discussed; defaults to the assistant's More Context",
+    }),
+    additionalInformation: z.string().max(5000).nullish(),
+    tags: z.array(z.string().max(50)).max(50).optional(),
+    customFields: z.record(z.string().max(64), z.string().max(2000)).optional(),
+    assistantId: z.uuid().nullish(),
+    ownerId: z.uuid().nullish(),
+    scheduleId: z.uuid().nullish(),
+    firstSendAt: z.iso
+      .datetime({ offset: true })
+      .nullish()
+      .openapi({ description: 'Explicit first-send time; overrides the send window' }),
+  })
+  .strict()
+  .openapi('CreateLead');
+
+export const Lead = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    company: z.string().nullable(),
+    title: z.string().nullable(),
+    industry: z.string().nullable(),
+    phone: z.string().nullable(),
+    country: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    source: z.string(),
+    context: z.string(),
+    additionalInformation: z.string(),
+    tags: z.array(z.string()),
+    customFields: z.record(z.string(), z.string()),
+    assistantId: z.uuid(),
+    ownerId: z.uuid(),
+    scheduleId: z.uuid(),
+    state: z.enum(leadStates),
+    subState: z.string().nullable(),
+    atRisk: z.boolean(),
+    firstSendAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Lead');
+
+export const TimelineItem = z
+  .object({
+    kind: z.enum(['event', 'message']),
+    at: z.string(),
+    direction: z.enum(['in', 'out']).optional(),
+    type: z.string().optional(),
+    reason: z.string().optional(),
+    fromState: z.string().nullable().optional(),
+    toState: z.string().nullable().optional(),
+    evidence: z.record(z.string(), z.unknown()).nullable().optional(),
+    status: z.string().optional(),
+    subject: z.string().nullable().optional(),
+    text: z.string().nullable().optional(),
+  })
+  .passthrough()
+  .openapi('TimelineItem');
+
+export const LeadIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });

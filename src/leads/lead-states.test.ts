@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  type LeadEvent,
+  type LeadState,
+  leadStates,
+  stopsSequence,
+  transition,
+} from './lead-states.ts';
+
+const events: LeadEvent[] = [
+  { type: 'activate', verified: true },
+  { type: 'verify' },
+  { type: 'invalidate', subState: 'InvalidEmail' },
+  { type: 'human_open', humanOpens: 1 },
+  { type: 'human_click' },
+  { type: 'meeting_accepted' },
+  { type: 'mark_hot' },
+  { type: 'reply', subState: 'Other' },
+  { type: 'stop_request' },
+  { type: 'bounce', subState: 'BounceDeactivated' },
+  { type: 'deactivate' },
+  { type: 'unsubscribe', by: 'lead' },
+  { type: 'out_of_office', returnDate: '2026-12-01' },
+  { type: 'back_in_office', resumeAs: 'cold' },
+  { type: 'complete' },
+  { type: 'continue' },
+];
+
+// The whole allowed table, written out by hand from SPEC §4: state → event → next state.
+const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> = {
+  new: {
+    activate: 'cold',
+    invalidate: 'deactivated',
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+  },
+  pending: {
+    verify: 'cold',
+    invalidate: 'deactivated',
+    human_open: 'engaged',
+    human_click: 'warm',
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    out_of_office: 'out_of_office',
+    complete: 'processed',
+  },
+  cold: {
+    invalidate: 'deactivated',
+    human_open: 'engaged',
+    human_click: 'warm',
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    out_of_office: 'out_of_office',
+    complete: 'processed',
+  },
+  engaged: {
+    human_click: 'warm',
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    out_of_office: 'out_of_office',
+    complete: 'processed',
+  },
+  warm: {
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    out_of_office: 'out_of_office',
+    complete: 'processed',
+  },
+  hot: {
+    stop_request: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    continue: 'cold',
+  },
+  responded: {
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    continue: 'cold',
+  },
+  out_of_office: {
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    bounce: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    out_of_office: 'out_of_office',
+    back_in_office: 'cold',
+  },
+  processed: {
+    meeting_accepted: 'hot',
+    mark_hot: 'hot',
+    reply: 'responded',
+    stop_request: 'deactivated',
+    deactivate: 'deactivated',
+    unsubscribe: 'unsubscribed',
+    continue: 'cold',
+  },
+  deactivated: { meeting_accepted: 'hot', mark_hot: 'hot', unsubscribe: 'unsubscribed', continue: 'cold' },
+  unsubscribed: {},
+};
+
+describe('lead state machine', () => {
+  for (const state of leadStates) {
+    for (const event of events) {
+      const expected = allowed[state][event.type];
+      it(`${state} + ${event.type} → ${expected ?? 'refused'}`, () => {
+        const subState = state === 'deactivated' ? 'ManualStop' : null;
+        const d = decide({ state, subState }, event);
+        if (expected === undefined) {
+          expect(d.ok).toBe(false);
+          expect(() => transition({ state, subState }, event)).toThrow(/not allowed/);
+        } else {
+          expect(d).toMatchObject({ ok: true, next: { state: expected } });
+        }
+      });
+    }
+  }
+
+  it('three human opens make a running lead warm, one makes it engaged', () => {
+    expect(decide({ state: 'cold', subState: null }, { type: 'human_open', humanOpens: 1 })).toMatchObject({
+      next: { state: 'engaged', subState: 'Opened' },
+    });
+    expect(decide({ state: 'engaged', subState: null }, { type: 'human_open', humanOpens: 3 })).toMatchObject(
+      {
+        next: { state: 'warm', subState: 'ThreeOpens' },
+      },
+    );
+  });
+
+  it('a lead deactivated by a bounce or a stop request cannot be continued', () => {
+    for (const subState of ['BounceDeactivated', 'StopRequest', 'InvalidEmail']) {
+      const d = decide({ state: 'deactivated', subState }, { type: 'continue' });
+      expect(d.ok).toBe(false);
+    }
+  });
+
+  it('records sub-states that say why', () => {
+    expect(
+      transition({ state: 'cold', subState: null }, { type: 'unsubscribe', by: 'complaint' }).next.subState,
+    ).toBe('SpamComplaint');
+    expect(transition({ state: 'warm', subState: null }, { type: 'stop_request' }).next.subState).toBe(
+      'StopRequest',
+    );
+    expect(
+      transition({ state: 'new', subState: null }, { type: 'activate', verified: false }).next.state,
+    ).toBe('pending');
+  });
+
+  it('only running states keep the sequence going', () => {
+    expect(leadStates.filter((s) => !stopsSequence(s))).toEqual([
+      'new',
+      'pending',
+      'cold',
+      'engaged',
+      'warm',
+    ]);
+  });
+});

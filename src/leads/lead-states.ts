@@ -1,0 +1,174 @@
+/**
+ * The lead state machine of SPEC §4, as data and one pure function. Every
+ * allowed change has a name; everything else is refused. Side effects (cancel
+ * the remaining steps, write the timeline) live in lead-state-change.ts.
+ */
+import { AppError } from '../errors/app-error.ts';
+
+export const leadStates = [
+  'new',
+  'pending',
+  'cold',
+  'engaged',
+  'warm',
+  'hot',
+  'responded',
+  'out_of_office',
+  'processed',
+  'deactivated',
+  'unsubscribed',
+] as const;
+export type LeadState = (typeof leadStates)[number];
+
+/** States in which the sequence runs: the only ones the dispatcher sends to. */
+export const runningStates = ['pending', 'cold', 'engaged', 'warm'] as const;
+export type RunningState = (typeof runningStates)[number];
+export const isRunning = (s: string): s is RunningState => (runningStates as readonly string[]).includes(s);
+
+/** Active leads count against the plan (§9). */
+export const activeStates: readonly LeadState[] = [...runningStates, 'out_of_office'];
+
+/** A finished lead frees its address: the same email may be added again. */
+export const finishedStates: readonly LeadState[] = ['processed', 'deactivated', 'unsubscribed'];
+
+export const invalidSubStates = [
+  'InvalidEmail',
+  'BounceDeactivated',
+  'BounceRisk',
+  'CannotDetermine',
+  'ServerUnReachable',
+  'SpamTrap',
+  'Disposable',
+] as const;
+export type InvalidSubState = (typeof invalidSubStates)[number];
+
+export const responseSubStates = [
+  'InfoRequest',
+  'ConnectLater',
+  'NotInterested',
+  'WrongPerson',
+  'Other',
+] as const;
+export type ResponseSubState = (typeof responseSubStates)[number];
+
+export type LeadEvent =
+  | { type: 'activate'; verified: boolean }
+  | { type: 'verify' }
+  | { type: 'invalidate'; subState: InvalidSubState }
+  | { type: 'human_open'; humanOpens: number }
+  | { type: 'human_click' }
+  | { type: 'meeting_accepted' }
+  | { type: 'mark_hot' }
+  | { type: 'reply'; subState: ResponseSubState }
+  | { type: 'stop_request' }
+  | { type: 'bounce'; subState: 'BounceDeactivated' | 'CannotDetermine' }
+  | { type: 'deactivate' }
+  | { type: 'unsubscribe'; by: 'lead' | 'user' | 'complaint' }
+  | { type: 'out_of_office'; returnDate: string }
+  | { type: 'back_in_office'; resumeAs: RunningState }
+  | { type: 'complete' }
+  | { type: 'continue' }
+  | { type: 'restart' };
+
+export type LeadEventType = LeadEvent['type'];
+export type StatePair = { state: LeadState; subState: string | null };
+export type Decision = { ok: true; next: StatePair; transition: string } | { ok: false; reason: string };
+
+const running: readonly LeadState[] = runningStates;
+const stoppedByReply: readonly LeadState[] = ['hot', 'responded'];
+/** States a user may continue or restart from: stopped, but not by the lead's own wish. */
+const resumable: readonly LeadState[] = ['hot', 'responded', 'processed', 'deactivated'];
+
+const unsubscribeSub = {
+  lead: 'LinkClicked',
+  user: 'ManualUnsubscribe',
+  complaint: 'SpamComplaint',
+} as const;
+
+/** Decide what `event` does to a lead in `current`; never throws. */
+export function decide(current: StatePair, event: LeadEvent): Decision {
+  const s = current.state;
+  const to = (state: LeadState, subState: string | null, transition: string): Decision => ({
+    ok: true,
+    next: { state, subState },
+    transition,
+  });
+  const refuse = (why: string): Decision => ({
+    ok: false,
+    reason: `${event.type} is not allowed from ${s}: ${why}`,
+  });
+
+  switch (event.type) {
+    case 'activate':
+      if (s !== 'new') return refuse('only a new lead is activated');
+      return event.verified ? to('cold', null, 'new→cold') : to('pending', 'Unverified', 'new→pending');
+    case 'verify':
+      if (s !== 'pending') return refuse('only a pending lead is verified');
+      return to('cold', null, 'pending→cold');
+    case 'invalidate':
+      if (!['new', 'pending', 'cold'].includes(s))
+        return refuse('only a lead not yet engaged is invalidated');
+      return to('deactivated', event.subState, `${s}→deactivated`);
+    case 'human_open':
+      if (!running.includes(s)) return refuse('opens move only running leads');
+      if (event.humanOpens >= 3 && s !== 'warm') return to('warm', 'ThreeOpens', `${s}→warm`);
+      if (s === 'cold' || s === 'pending') return to('engaged', 'Opened', `${s}→engaged`);
+      return refuse('no engagement change');
+    case 'human_click':
+      if (!running.includes(s)) return refuse('clicks move only running leads');
+      if (s === 'warm') return refuse('already warm');
+      return to('warm', 'Clicked', `${s}→warm`);
+    case 'meeting_accepted':
+      if (s === 'unsubscribed' || s === 'hot') return refuse('lead is unsubscribed or already hot');
+      return to('hot', 'MeetingAccepted', `${s}→hot`);
+    case 'mark_hot':
+      if (s === 'unsubscribed' || s === 'hot') return refuse('lead is unsubscribed or already hot');
+      return to('hot', 'ManualHot', `${s}→hot`);
+    case 'reply':
+      if (s === 'unsubscribed' || s === 'deactivated' || s === 'hot')
+        return refuse('a reply does not move a stopped lead');
+      return to('responded', event.subState, `${s}→responded`);
+    case 'stop_request':
+      if (s === 'unsubscribed' || s === 'deactivated') return refuse('already stopped');
+      return to('deactivated', 'StopRequest', `${s}→deactivated`);
+    case 'bounce':
+      if (!running.includes(s) && s !== 'out_of_office' && s !== 'new')
+        return refuse('a bounce deactivates only a lead being emailed');
+      return to('deactivated', event.subState, `${s}→deactivated`);
+    case 'deactivate':
+      if (s === 'unsubscribed' || s === 'deactivated') return refuse('already stopped');
+      return to('deactivated', 'ManualStop', `${s}→deactivated`);
+    case 'unsubscribe':
+      if (s === 'unsubscribed') return refuse('already unsubscribed');
+      return to('unsubscribed', unsubscribeSub[event.by], `${s}→unsubscribed`);
+    case 'out_of_office':
+      if (!running.includes(s) && s !== 'out_of_office') return refuse('only a running lead is paused');
+      return to('out_of_office', 'OutOfOffice', `${s}→out_of_office`);
+    case 'back_in_office':
+      if (s !== 'out_of_office') return refuse('lead is not out of office');
+      return to(event.resumeAs, null, `out_of_office→${event.resumeAs}`);
+    case 'complete':
+      if (!running.includes(s)) return refuse('only a running sequence completes');
+      return to('processed', 'ScheduleCompleted', `${s}→processed`);
+    case 'continue':
+    case 'restart':
+      if (!resumable.includes(s)) return refuse(`a ${s} lead cannot be resumed`);
+      if (s === 'deactivated' && current.subState !== 'ManualStop')
+        return refuse(`a lead deactivated for ${current.subState ?? 'an unknown reason'} stays stopped`);
+      return to('cold', null, `${s}→cold`);
+  }
+}
+
+/** Like decide, but a refusal is an error (for user actions). */
+export function transition(current: StatePair, event: LeadEvent): { next: StatePair; transition: string } {
+  const d = decide(current, event);
+  if (!d.ok)
+    throw new AppError('INVALID_TRANSITION', d.reason, {
+      details: { state: current.state, event: event.type },
+    });
+  return d;
+}
+
+/** A state in which the remaining steps must not be sent. */
+export const stopsSequence = (s: LeadState): boolean => !running.includes(s) && s !== 'new';
+export const isStoppedByReply = (s: LeadState): boolean => stoppedByReply.includes(s);

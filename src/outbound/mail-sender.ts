@@ -1,0 +1,30 @@
+/**
+ * The narrow edge between Nurture and a mail provider. Anything that can send
+ * an RFC 5322 message and (optionally) confirm a delivery by Message-ID fits:
+ * an SMTP relay, the sandbox, a provider API later.
+ */
+export type OutgoingMail = {
+  from: { name: string; address: string };
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  headers: Record<string, string>;
+};
+
+export type SendOutcome =
+  | { ok: true; response: string }
+  | { ok: false; permanent: boolean; code: number | null; error: string };
+
+export type MailSender = {
+  send(mail: OutgoingMail): Promise<SendOutcome>;
+  /**
+   * After a worker died mid-send: did this message reach the provider?
+   * 'unknown' when the transport cannot tell; such a send is then never
+   * repeated automatically (at most once) but listed for a human to retry.
+   */
+  wasDelivered(messageId: string): Promise<boolean | 'unknown'>;
+  close(): Promise<void>;
+};

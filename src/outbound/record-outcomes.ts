@@ -1,0 +1,178 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { leads, messages } from '../db/schema.ts';
+import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import type { Ctx } from '../platform/context.ts';
+import { type EventInput, recordEvents } from '../timeline/record-event.ts';
+import type { MessageRow } from './claim-due.ts';
+import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
+
+/** What the dispatcher decided (or what happened) for one claimed message. */
+export type Verdict =
+  | { kind: 'skip'; message: MessageRow; lead: LeadRow; reason: string; evidence: Record<string, unknown> }
+  | {
+      kind: 'defer';
+      message: MessageRow;
+      lead: LeadRow;
+      until: Date;
+      reason: string;
+      evidence: Record<string, unknown>;
+    }
+  | { kind: 'sent'; message: MessageRow; lead: LeadRow; mail: OutgoingMail; outcome: SendOutcome };
+
+type Row = {
+  id: string;
+  status: string;
+  due_at?: string;
+  last_error?: string | null;
+  sent_at?: string;
+  subject?: string;
+  text_body?: string;
+  smtp_response?: string;
+};
+
+/**
+ * Write a round's outcomes in one transaction: the messages' new status in one
+ * statement, the timeline events in another, then the lead-level consequences
+ * (a permanent failure is a bounce; the last step sent completes the sequence).
+ * Updates are guarded by claimer, so a worker presumed dead cannot overwrite
+ * what a reconciler decided.
+ */
+export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): Promise<void> {
+  const rows: Row[] = [];
+  const events: EventInput[] = [];
+  const bounced: { lead: LeadRow; message: MessageRow; outcome: Extract<SendOutcome, { ok: false }> }[] = [];
+  const sentLeadIds = new Set<string>();
+  const ev = (v: Verdict, type: EventInput['type'], reason: string, evidence: Record<string, unknown>) =>
+    events.push({
+      orgId: v.lead.orgId,
+      leadId: v.lead.id,
+      type,
+      actorType: 'assistant',
+      actorId: v.lead.assistantId,
+      reason,
+      evidence: { step: v.message.step, ...evidence },
+      messageId: v.message.id,
+    });
+
+  for (const v of verdicts) {
+    if (v.kind === 'skip') {
+      rows.push({ id: v.message.id, status: 'cancelled', last_error: v.reason });
+      ev(v, 'send_skipped', `Not sent: ${v.reason}`, v.evidence);
+    } else if (v.kind === 'defer') {
+      rows.push({ id: v.message.id, status: 'scheduled', due_at: v.until.toISOString(), last_error: null });
+      // A deferral is not an attempt.
+      ev(v, 'send_deferred', v.reason, { ...v.evidence, until: v.until.toISOString() });
+    } else if (v.outcome.ok) {
+      rows.push({
+        id: v.message.id,
+        status: 'sent',
+        sent_at: now.toISOString(),
+        subject: v.mail.subject,
+        text_body: v.mail.text,
+        smtp_response: v.outcome.response,
+      });
+      sentLeadIds.add(v.lead.id);
+      ev(v, 'message_sent', `Step ${(v.message.step ?? 0) + 1} sent to ${v.lead.email}`, {
+        subject: v.mail.subject,
+        messageId: v.mail.messageId,
+        smtp: v.outcome.response,
+      });
+    } else if (v.outcome.permanent) {
+      rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });
+      ev(v, 'send_failed', `The mail server refused the message permanently (${v.outcome.code})`, {
+        code: v.outcome.code,
+        error: v.outcome.error,
+      });
+      bounced.push({ lead: v.lead, message: v.message, outcome: v.outcome });
+    } else if (v.message.attempts >= ctx.config.SEND_MAX_ATTEMPTS) {
+      rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });
+      ev(v, 'send_failed', `Gave up after ${v.message.attempts} attempts: ${v.outcome.error}`, {
+        code: v.outcome.code,
+        attempts: v.message.attempts,
+      });
+    } else {
+      const delay = ctx.config.SEND_RETRY_BASE_MS * 2 ** (v.message.attempts - 1);
+      const until = new Date(now.getTime() + delay);
+      rows.push({
+        id: v.message.id,
+        status: 'scheduled',
+        due_at: until.toISOString(),
+        last_error: v.outcome.error,
+      });
+      ev(
+        v,
+        'send_deferred',
+        `Temporary failure (${v.outcome.code ?? 'connection'}): retry ${v.message.attempts + 1} at ${until.toISOString()}`,
+        {
+          error: v.outcome.error,
+          attempt: v.message.attempts,
+          until: until.toISOString(),
+        },
+      );
+    }
+  }
+
+  await ctx.db.transaction(async (tx) => {
+    await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
+    await recordEvents(tx, events);
+    for (const b of bounced) {
+      const [lead] = await tx.select().from(leads).where(eq(leads.id, b.lead.id));
+      if (!lead) continue;
+      await changeLeadState(
+        tx,
+        lead,
+        { type: 'bounce', subState: 'BounceDeactivated' },
+        {
+          actorType: 'system',
+          reason: `The recipient's server refused ${lead.email} at send time`,
+          evidence: { code: b.outcome.code, error: b.outcome.error, messageId: b.message.messageId },
+        },
+      );
+    }
+    await completeFinishedSequences(tx, [...sentLeadIds]);
+  });
+}
+
+async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
+  if (!rows.length) return;
+  await tx.execute(sql`
+    UPDATE messages m SET
+      status = v.status,
+      due_at = COALESCE(v.due_at, m.due_at),
+      last_error = v.last_error,
+      sent_at = COALESCE(v.sent_at, m.sent_at),
+      subject = COALESCE(v.subject, m.subject),
+      text_body = COALESCE(v.text_body, m.text_body),
+      smtp_response = COALESCE(v.smtp_response, m.smtp_response),
+      claimed_by = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.claimed_by END
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text, smtp_response text)
+    WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_by = ${claimer}`);
+}
+
+/** A running lead whose last step has gone, with no reply, is `processed` (§4). */
+export async function completeFinishedSequences(tx: Db, leadIds: string[]): Promise<void> {
+  if (!leadIds.length) return;
+  const open = await tx
+    .select({ leadId: messages.leadId })
+    .from(messages)
+    .where(and(inArray(messages.leadId, leadIds), inArray(messages.status, ['scheduled', 'sending'])))
+    .groupBy(messages.leadId);
+  const stillOpen = new Set(open.map((o) => o.leadId));
+  const done = leadIds.filter((id) => !stillOpen.has(id));
+  if (!done.length) return;
+  const rows = await tx.select().from(leads).where(inArray(leads.id, done));
+  for (const lead of rows) {
+    await changeLeadState(
+      tx,
+      lead,
+      { type: 'complete' },
+      {
+        actorType: 'assistant',
+        actorId: lead.assistantId,
+        reason: 'The last step of the schedule was sent without a reply',
+      },
+    );
+  }
+}

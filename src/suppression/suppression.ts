@@ -1,0 +1,53 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { assistantExclusions, suppressions } from '../db/schema.ts';
+
+/** Suppression is by address, case-insensitively: the list stores lower case. */
+export const suppressionKey = (email: string): string => email.trim().toLowerCase();
+
+export async function suppress(
+  db: Db,
+  orgId: string,
+  email: string,
+  reason: string,
+  leadId?: string,
+): Promise<void> {
+  await db
+    .insert(suppressions)
+    .values({ orgId, email: suppressionKey(email), reason, leadId: leadId ?? null })
+    .onConflictDoNothing();
+}
+
+export async function findSuppression(db: Db, orgId: string, email: string) {
+  const [row] = await db
+    .select()
+    .from(suppressions)
+    .where(and(eq(suppressions.orgId, orgId), eq(suppressions.email, suppressionKey(email))));
+  return row;
+}
+
+/** Of the given addresses, those on the org's suppression list (one query for a whole dispatch batch). */
+export async function suppressedAmong(db: Db, orgId: string, emails: string[]): Promise<Set<string>> {
+  if (!emails.length) return new Set();
+  const rows = await db
+    .select({ email: suppressions.email })
+    .from(suppressions)
+    .where(and(eq(suppressions.orgId, orgId), inArray(suppressions.email, emails.map(suppressionKey))));
+  return new Set(rows.map((r) => r.email));
+}
+
+/** The assistant's exclusion entry matching this address or its domain, if any. */
+export async function findExclusion(db: Db, assistantId: string, email: string): Promise<string | undefined> {
+  const addr = suppressionKey(email);
+  const domain = addr.split('@')[1] ?? '';
+  const [row] = await db
+    .select({ pattern: assistantExclusions.pattern })
+    .from(assistantExclusions)
+    .where(
+      and(
+        eq(assistantExclusions.assistantId, assistantId),
+        sql`lower(${assistantExclusions.pattern}) IN (${addr}, ${domain}, ${`@${domain}`})`,
+      ),
+    );
+  return row?.pattern;
+}

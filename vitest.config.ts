@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite runs twice for everything that touches a database: once on PGlite
+// (embedded, the default) and once on PostgreSQL (TEST_DATABASE_URL, default
+// the local server). Pure unit tests run once.
+const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.db.test.ts', 'test/**/*.test.ts'],
+          env: { NURTURE_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.db.test.ts', 'test/**/*.test.ts'],
+          env: { NURTURE_TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl },
+        },
+      },
+    ],
+  },
+});
