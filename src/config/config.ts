@@ -43,6 +43,11 @@ export const configEntries = {
     schema: int(0, 65535).default(2525),
     description: 'Loopback port of the built-in sandbox SMTP server (used when SMTP_URL is unset).',
   },
+  SANDBOX_SENDS_ANYTIME: {
+    schema: bool.default(true),
+    description:
+      'Mail bound for the sandbox ignores the send window, so the loop can be tried at any hour (the timeline notes when it would have waited). Set false to try the window itself.',
+  },
   INBOUND_SECRET: {
     schema: z.string().min(16).optional(),
     description:

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors/app-error.ts';
@@ -8,6 +8,12 @@ import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
 import { errorJson, toErrorResponse, validationError } from './error-response.ts';
 import { routeTable } from './routes.ts';
+
+// A missing field reads "required" rather than zod's type or enum complaint.
+z.config({
+  customError: (issue) =>
+    issue.input === undefined && issue.code !== 'unrecognized_keys' ? 'required' : undefined,
+});
 
 /** The HTTP app: health, the API of routes.ts with its OpenAPI document, and the public pages. */
 export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {

@@ -38,7 +38,7 @@ export function validationError(error: ZodError, where: 'body' | 'query' | 'path
     return [
       {
         field: path || where,
-        message: i.code === 'invalid_type' && i.input === undefined ? 'required' : i.message,
+        message: i.message,
       },
     ];
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { randomToken } from '../accounts/secret-tokens.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
@@ -12,7 +12,7 @@ import { guessTimeZone } from '../sequences/time-zone-guess.ts';
 import { findExclusion, findSuppression } from '../suppression/suppression.ts';
 import { recordEvent } from '../timeline/record-event.ts';
 import { changeLeadState, type LeadRow } from './lead-state-change.ts';
-import { activeStates } from './lead-states.ts';
+import { activeStates, finishedStates } from './lead-states.ts';
 import { normaliseEmail } from './normalise-email.ts';
 
 export type NewLead = {
@@ -82,6 +82,18 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
       ? { timeZone: input.timeZone, basis: 'given' }
       : guessTimeZone({ phone: input.phone, country: input.country, email });
 
+    const [existing] = await tx
+      .select({ id: leads.id, state: leads.state })
+      .from(leads)
+      .where(
+        and(
+          eq(leads.assistantId, assistant.id),
+          sql`lower(${leads.email}) = lower(${email})`,
+          notInArray(leads.state, [...finishedStates]),
+        ),
+      );
+    if (existing) throw duplicate(email, existing);
+
     let row: LeadRow;
     try {
       [row] = (await tx
@@ -112,20 +124,8 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
         })
         .returning()) as [LeadRow];
     } catch (e) {
-      if (isUniqueViolation(e, 'leads_open_email_key')) {
-        const [existing] = await tx
-          .select({ id: leads.id, state: leads.state })
-          .from(leads)
-          .where(and(eq(leads.assistantId, assistant.id), eq(leads.email, email)));
-        throw new AppError(
-          'CONFLICT',
-          `email: ${email} is already a lead of this assistant (state ${existing?.state ?? 'unknown'})`,
-          {
-            field: 'email',
-            details: { leadId: existing?.id },
-          },
-        );
-      }
+      // A concurrent add of the same address won the race (the partial unique index).
+      if (isUniqueViolation(e, 'leads_open_email_key')) throw duplicate(email, undefined);
       throw e;
     }
     await recordEvent(tx, {
@@ -211,6 +211,17 @@ async function hasCapacity(
     .where(and(eq(leads.orgId, orgId), inArray(leads.state, [...activeStates])));
   const usable = source === 'emailcc' ? org.cap : Math.floor((org.cap * (100 - reservePercent)) / 100);
   return n < usable;
+}
+
+function duplicate(email: string, existing: { id: string; state: string } | undefined): AppError {
+  return new AppError(
+    'CONFLICT',
+    `email: ${email} is already a lead of this assistant${existing ? ` (state ${existing.state})` : ''}`,
+    {
+      field: 'email',
+      details: existing ? { leadId: existing.id } : undefined,
+    },
+  );
 }
 
 const clean = (v: string | null | undefined): string | null => {

@@ -38,7 +38,13 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
   const suppressed = await suppressedByOrg(ctx, leadRows);
 
   const verdicts: Verdict[] = [];
-  const toSend: { message: MessageRow; lead: Lead; assistant: Assistant; mail: OutgoingMail }[] = [];
+  const toSend: {
+    message: MessageRow;
+    lead: Lead;
+    assistant: Assistant;
+    mail: OutgoingMail;
+    note: Record<string, unknown>;
+  }[] = [];
   for (const message of claimed) {
     const lead = leadById.get(message.leadId)!;
     const assistant = assistantById.get(message.assistantId)!;
@@ -66,18 +72,25 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
       startMinute: assistant.sendStartMinute,
       endMinute: assistant.sendEndMinute,
     };
+    let note: Record<string, unknown> = {};
     if (!message.explicitTime) {
       const opening = nextWindowOpening(now, window, zone);
       if (opening.getTime() > now.getTime()) {
-        defer(
-          opening,
-          `Outside the send window in the lead's time zone (${zone}); waits for the next opening`,
-          {
-            window: describeWindow(window),
-            timeZone: zone,
-          },
-        );
-        continue;
+        const evidence = {
+          window: describeWindow(window),
+          timeZone: zone,
+          wouldWaitUntil: opening.toISOString(),
+        };
+        if (ctx.config.SANDBOX_SENDS_ANYTIME && senders.usesSandbox(assistant)) {
+          note = { sandbox: 'sent outside the send window: sandbox mail is not held back', ...evidence };
+        } else {
+          defer(
+            opening,
+            `Outside the send window in the lead's time zone (${zone}); waits for the next opening`,
+            evidence,
+          );
+          continue;
+        }
       }
     }
     const use = usage.get(assistant.id) ?? { sent: 0, oldest: null };
@@ -101,6 +114,7 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
       message,
       lead,
       assistant,
+      note,
       mail: buildOutgoingMail(publicUrl(ctx.config), lead, assistant, message),
     });
   }
@@ -115,7 +129,14 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
     }),
   );
   toSend.forEach((s, i) => {
-    verdicts.push({ kind: 'sent', message: s.message, lead: s.lead, mail: s.mail, outcome: outcomes[i]! });
+    verdicts.push({
+      kind: 'sent',
+      message: s.message,
+      lead: s.lead,
+      mail: s.mail,
+      outcome: outcomes[i]!,
+      note: s.note,
+    });
   });
   await recordOutcomes(ctx, verdicts, now);
   return claimed.length;

@@ -18,7 +18,14 @@ export type Verdict =
       reason: string;
       evidence: Record<string, unknown>;
     }
-  | { kind: 'sent'; message: MessageRow; lead: LeadRow; mail: OutgoingMail; outcome: SendOutcome };
+  | {
+      kind: 'sent';
+      message: MessageRow;
+      lead: LeadRow;
+      mail: OutgoingMail;
+      outcome: SendOutcome;
+      note?: Record<string, unknown>;
+    };
 
 type Row = {
   id: string;
@@ -77,6 +84,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         subject: v.mail.subject,
         messageId: v.mail.messageId,
         smtp: v.outcome.response,
+        ...v.note,
       });
     } else if (v.outcome.permanent) {
       rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });

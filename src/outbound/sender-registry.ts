@@ -11,6 +11,8 @@ import { createSmtpSender } from './smtp-sender.ts';
  */
 export type SenderRegistry = {
   senderFor(assistant: { smtpUrl: string | null }): MailSender;
+  /** True when this assistant's mail goes to the built-in sandbox, not to a real provider. */
+  usesSandbox(assistant: { smtpUrl: string | null }): boolean;
   closeAll(): Promise<void>;
 };
 
@@ -38,6 +40,9 @@ export function createSenderRegistry(db: Db, config: Config): SenderRegistry {
         cache.set(url, sender);
       }
       return sender;
+    },
+    usesSandbox(assistant) {
+      return !assistant.smtpUrl && !config.SMTP_URL;
     },
     async closeAll() {
       await Promise.all([...cache.values()].map((s) => s.close()));

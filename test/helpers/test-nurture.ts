@@ -1,0 +1,77 @@
+import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
+import { startNurture } from '../../src/app/start.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { freshDatabaseUrl } from './test-database.ts';
+
+export type Api = <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts?: { key?: string | null; raw?: string; headers?: Record<string, string> },
+) => Promise<{ status: number; body: T }>;
+
+/**
+ * A started Nurture (HTTP, sandbox SMTP, worker) on a fresh database and
+ * ephemeral ports, with one org set up. The real thing, in-process.
+ */
+export async function startTestNurture(env: Record<string, string> = {}) {
+  const fresh = await freshDatabaseUrl();
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SANDBOX_SMTP_PORT: '0',
+    NURTURE_DATA_DIR: 'memory://',
+    LOG_LEVEL: 'error',
+    DISPATCH_POLL_MS: '50',
+    ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+    ...env,
+  });
+  const running = await startNurture(config, { http: true, worker: true });
+  const org: InitResult = await createOrgWithAdmin(running.ctx.db, {
+    orgName: 'Acme',
+    email: `admin-${Math.random().toString(36).slice(2)}@acme.test`,
+    password: 'correct horse',
+  });
+  const api: Api = async (method, path, body, opts = {}) => {
+    const key = opts.key === undefined ? org.apiKey : opts.key;
+    const res = await fetch(`${running.url}${path}`, {
+      method,
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    return { status: res.status, body: parsed as never };
+  };
+  return {
+    ...running,
+    org,
+    api,
+    async close() {
+      await running.stop();
+      await fresh.drop();
+    },
+  };
+}
+
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
