@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['src/**/*.db.test.ts', 'test/**/*.test.ts'],
+          // *.pg.test.ts need several processes on one database: PostgreSQL only.
+          exclude: ['test/**/*.pg.test.ts'],
           env: { NURTURE_TEST_DB: 'pglite' },
         },
       },

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, nurtureCli, startProcess, stopProcess } from './helpers/processes.ts';
+import { freshDatabaseUrl, testDbKind } from './helpers/test-database.ts';
+import { waitFor } from './helpers/test-nurture.ts';
+
+// SPEC §11 as a user meets it: `nurture init`, then `npm start`'s entry point
+// as a separate process, then nothing but HTTP.
+describe('a started Nurture, end to end over HTTP', () => {
+  let env: Record<string, string>;
+  let dataDir: string;
+  let drop: () => Promise<void>;
+  let server: ReturnType<typeof startProcess>;
+  let base: string;
+  let key: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'nurture-e2e-'));
+    const fresh = await freshDatabaseUrl();
+    drop = fresh.drop;
+    env = {
+      NURTURE_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      SANDBOX_SMTP_PORT: String(await freePort()),
+      ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+    };
+    const init = nurtureCli(
+      ['init', '--org', 'Acme', '--email', 'owner@acme.test', '--password', 'hunter2hunter2', '--json'],
+      env,
+    );
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const ids = JSON.parse(init.stdout) as {
+      orgId: string;
+      userId: string;
+      assistantId: string;
+      apiKey: string;
+    };
+    expect(Object.keys(ids).sort()).toEqual(['apiKey', 'assistantId', 'orgId', 'userId']);
+    key = ids.apiKey;
+    server = startProcess('src/main.ts', env);
+    base = `http://127.0.0.1:${env.PORT}`;
+    await waitFor(
+      async () => (await fetch(`${base}/health`).catch(() => null))?.ok,
+      `the server to serve /health (output: ${server.output()})`,
+      30_000,
+    );
+  });
+
+  afterAll(async () => {
+    if (server) expect(await stopProcess(server)).toBe(0);
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, body: (await r.json()) as Record<string, never> };
+  };
+
+  it('emails a new lead within 10 s, stops when the lead replies, and tells the story', async () => {
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+    const added = await api('POST', '/api/v1/leads', {
+      email: 'grace@navy.example.com',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      company: 'US Navy',
+      source: 'event',
+      context: 'COBOL Summit',
+    });
+    expect(added.status).toBe(201);
+    const leadId = added.body.id as string;
+    const t0 = Date.now();
+
+    type Summary = {
+      id: string;
+      leadId: string;
+      to: string;
+      subject: string;
+      text: string;
+      messageId: string;
+    };
+    const mail = await waitFor(
+      async () => {
+        const list = (await api('GET', '/api/v1/sandbox/messages')).body.items as unknown as Summary[];
+        return list.find((m) => m.leadId === leadId);
+      },
+      'the first email in the sandbox',
+      10_000,
+    );
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(mail.to).toContain('grace@navy.example.com');
+    expect(mail.text).toContain('COBOL Summit');
+
+    const full = (await api('GET', `/api/v1/sandbox/messages/${mail.id}`)).body as unknown as {
+      headers: Record<string, string>;
+      raw: string;
+    };
+    expect(full.headers['list-unsubscribe']).toMatch(/^<http:\/\/localhost:\d+\/u\/[\w-]+>$/);
+    expect(full.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    const link = /<([^>]+)>/.exec(full.headers['list-unsubscribe']!)![1]!;
+    expect(mail.text).toContain(link);
+    expect(full.raw).toContain(`Message-ID: ${mail.messageId}`);
+
+    const reply = await api('POST', `/api/v1/sandbox/messages/${mail.id}/reply`, {
+      text: 'Sounds interesting, tell me more.',
+    });
+    expect(reply.status).toBe(202);
+    const lead = await waitFor(
+      async () => {
+        const l = (await api('GET', `/api/v1/leads/${leadId}`)).body;
+        return l.state === 'responded' ? l : null;
+      },
+      'the lead to become responded',
+      10_000,
+    );
+    expect(lead).toMatchObject({ state: 'responded', subState: 'Other', atRisk: false });
+
+    type Item = {
+      kind: string;
+      type?: string;
+      direction?: string;
+      status?: string;
+      toState?: string;
+      evidence?: Record<string, unknown>;
+      text?: string;
+    };
+    const items = (await api('GET', `/api/v1/leads/${leadId}/timeline`)).body.items as unknown as Item[];
+    const story = items
+      .filter((i) => i.kind === 'event')
+      .map((i) => (i.type === 'state_changed' ? `state→${i.toState}` : i.type));
+    expect(story).toEqual([
+      'lead_added',
+      'state→cold',
+      'steps_scheduled',
+      'message_sent',
+      'reply_received',
+      'state→responded',
+      'steps_cancelled',
+    ]);
+    const replied = items.find((i) => i.type === 'reply_received')!;
+    expect(replied.evidence).toMatchObject({
+      matchedBy: 'in-reply-to',
+      excerpt: 'Sounds interesting, tell me more.',
+    });
+    const inbound = items.find((i) => i.kind === 'message' && i.direction === 'in')!;
+    expect(inbound.text).toBe('Sounds interesting, tell me more.');
+    const out = items.filter((i) => i.kind === 'message' && i.direction === 'out').map((i) => i.status);
+    expect(out).toEqual([
+      'sent',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
+  it(
+    testDbKind === 'pglite'
+      ? 'refuses a second process on the same embedded data folder, clearly'
+      : 'lets `nurture init` run beside the server on PostgreSQL',
+    () => {
+      const second = nurtureCli(
+        ['init', '--org', 'Other', '--email', 'x@other.test', '--password', 'password123', '--json'],
+        env,
+      );
+      if (testDbKind === 'pglite') {
+        expect(second.status).toBe(2);
+        expect(second.stderr).toMatch(/is in use by process \d+/);
+      } else {
+        expect(second.status).toBe(0);
+        expect(JSON.parse(second.stdout)).toHaveProperty('apiKey');
+      }
+    },
+  );
+});
