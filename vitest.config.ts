@@ -8,6 +8,7 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     hookTimeout: 60_000,
     projects: [
       {

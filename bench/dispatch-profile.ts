@@ -16,6 +16,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '100' },
     connections: { type: 'string', default: '5' },
     'future-step': { type: 'boolean', default: false },
+    'batched-complete': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.n);
@@ -103,6 +104,27 @@ try {
   await db.execute(sql.raw('ANALYZE'));
   await db.execute(sql.raw(`INSERT INTO workers (id, pid, host) VALUES ('w1', 1, 'h')`));
 
+  // Set-based sketch of completeFinishedSequences: lock the finished running
+  // leads, decide() each in JS, one guarded UPDATE, one events INSERT.
+  const { decide } = await import('../src/leads/lead-states.ts');
+  type Tx = typeof db;
+  const completeSetBased = async (tx: Tx, ids: string[]) => {
+    const r = (await tx.execute(sql`SELECT id, org_id, assistant_id, state, sub_state FROM leads l
+      WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[]) AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.lead_id = l.id
+        AND m.status IN ('scheduled', 'sending')) FOR UPDATE`)) as unknown as { rows: Record<string, string>[] };
+    const moves = r.rows.flatMap((l) => {
+      const d = decide({ state: l.state as 'cold', subState: l.sub_state ?? null }, { type: 'complete' });
+      return d.ok ? [{ l, d }] : [];
+    });
+    if (!moves.length) return;
+    await tx.execute(sql`UPDATE leads SET state = v.state, sub_state = v.sub_state, state_changed_at = now(), updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(moves.map(({ l, d }) => ({ id: l.id, state: d.next.state, sub_state: d.next.subState })))}::jsonb)
+        AS v(id uuid, state text, sub_state text) WHERE leads.id = v.id`);
+    await recordEvents(tx, moves.map(({ l, d }) => ({ orgId: l.org_id!, leadId: l.id!, type: 'state_changed' as const,
+      fromState: l.state, toState: d.next.state, fromSubState: l.sub_state ?? null, toSubState: d.next.subState,
+      actorType: 'assistant' as const, actorId: l.assistant_id, reason: 'The last step of the schedule was sent without a reply',
+      evidence: { transition: d.transition } })));
+  };
   let rounds = 0;
   const t0 = performance.now();
   for (;;) {
@@ -180,7 +202,8 @@ try {
             })),
           ),
         );
-        await time('record.completeFinished', () => completeFinishedSequences(tx, leadIds));
+        await time('record.completeFinished', () =>
+          values['batched-complete'] ? completeSetBased(tx, leadIds) : completeFinishedSequences(tx, leadIds));
       }),
     );
   }
