@@ -32,7 +32,6 @@ const { openDatabase } = await import('../src/db/database.ts');
 const { migrate } = await import('../src/db/migrate.ts');
 const { createOrgWithAdmin } = await import('../src/accounts/org-setup.ts');
 const { loadConfig, publicUrl } = await import('../src/config/config.ts');
-const { createLogger } = await import('../src/platform/logger.ts');
 const { createSenderRegistry } = await import('../src/outbound/sender-registry.ts');
 const { claimDueMessages } = await import('../src/outbound/claim-due.ts');
 const { buildOutgoingMail } = await import('../src/outbound/outgoing-mail.ts');
@@ -65,7 +64,8 @@ const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
   try {
     return await f();
   } finally {
-    const p = (phases[name] ??= { ms: 0, q: 0 });
+    const p = phases[name] ?? { ms: 0, q: 0 };
+    phases[name] = p;
     p.ms += performance.now() - t;
     p.q += queries - q;
   }
@@ -73,7 +73,6 @@ const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
 try {
   await migrate(database);
   const db = database.db;
-  const ctx = { db, config, log: createLogger('warn'), now: () => new Date() };
   const org = await createOrgWithAdmin(db, {
     orgName: 'Bench',
     email: 'admin@bench.test',
@@ -110,8 +109,10 @@ try {
   type Tx = typeof db;
   const completeSetBased = async (tx: Tx, ids: string[]) => {
     const r = (await tx.execute(sql`SELECT id, org_id, assistant_id, state, sub_state FROM leads l
-      WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[]) AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.lead_id = l.id
-        AND m.status IN ('scheduled', 'sending')) FOR UPDATE`)) as unknown as { rows: Record<string, string>[] };
+      WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.lead_id = l.id
+        AND m.status IN ('scheduled', 'sending')) FOR UPDATE`)) as unknown as {
+      rows: Record<string, string>[];
+    };
     const moves = r.rows.flatMap((l) => {
       const d = decide({ state: l.state as 'cold', subState: l.sub_state ?? null }, { type: 'complete' });
       return d.ok ? [{ l, d }] : [];
@@ -120,10 +121,22 @@ try {
     await tx.execute(sql`UPDATE leads SET state = v.state, sub_state = v.sub_state, state_changed_at = now(), updated_at = now()
       FROM jsonb_to_recordset(${JSON.stringify(moves.map(({ l, d }) => ({ id: l.id, state: d.next.state, sub_state: d.next.subState })))}::jsonb)
         AS v(id uuid, state text, sub_state text) WHERE leads.id = v.id`);
-    await recordEvents(tx, moves.map(({ l, d }) => ({ orgId: l.org_id!, leadId: l.id!, type: 'state_changed' as const,
-      fromState: l.state, toState: d.next.state, fromSubState: l.sub_state ?? null, toSubState: d.next.subState,
-      actorType: 'assistant' as const, actorId: l.assistant_id, reason: 'The last step of the schedule was sent without a reply',
-      evidence: { transition: d.transition } })));
+    await recordEvents(
+      tx,
+      moves.map(({ l, d }) => ({
+        orgId: l.org_id!,
+        leadId: l.id!,
+        type: 'state_changed' as const,
+        fromState: l.state,
+        toState: d.next.state,
+        fromSubState: l.sub_state ?? null,
+        toSubState: d.next.subState,
+        actorType: 'assistant' as const,
+        actorId: l.assistant_id,
+        reason: 'The last step of the schedule was sent without a reply',
+        evidence: { transition: d.transition },
+      })),
+    );
   };
   let rounds = 0;
   const t0 = performance.now();
@@ -203,13 +216,14 @@ try {
           ),
         );
         await time('record.completeFinished', () =>
-          values['batched-complete'] ? completeSetBased(tx, leadIds) : completeFinishedSequences(tx, leadIds));
+          values['batched-complete'] ? completeSetBased(tx, leadIds) : completeFinishedSequences(tx, leadIds),
+        );
       }),
     );
   }
   const total = performance.now() - t0;
   console.log(
-    `N=${N} batch=${values.batch} conns=${values.connections} future-step=${values['future-step']}`,
+    `N=${N} batch=${values.batch} conns=${values.connections} future-step=${values['future-step']} batched-complete=${values['batched-complete']}`,
   );
   console.log(
     `${((N / total) * 1000).toFixed(0)} msgs/s over ${rounds} rounds, ${(total / rounds).toFixed(1)} ms/round`,

@@ -61,7 +61,7 @@ describe('a started Nurture, end to end over HTTP', () => {
       headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: r.status, body: (await r.json()) as Record<string, never> };
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   };
 
   it('emails a new lead within 10 s, stops when the lead replies, and tells the story', async () => {
@@ -75,7 +75,7 @@ describe('a started Nurture, end to end over HTTP', () => {
       context: 'COBOL Summit',
     });
     expect(added.status).toBe(201);
-    const leadId = added.body.id as string;
+    const leadId = String(added.body.id);
     const t0 = Date.now();
 
     type Summary = {

@@ -30,7 +30,10 @@ export async function claimDueMessages(
           FOR UPDATE SKIP LOCKED)
         RETURNING *`,
   );
-  return rows.map(toMessageRow);
+  // RETURNING does not keep the subquery's order; the batch is worked oldest first (caps, fairness).
+  return rows
+    .map(toMessageRow)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /** Claim `sending` rows whose worker has stopped heart-beating, to reconcile them. */
