@@ -65,24 +65,26 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
   };
 
   let lastReconcile = 0;
-  const dispatcher = loop('dispatch', async () => {
-    if (Date.now() - lastReconcile > ctx.config.WORKER_HEARTBEAT_MS) {
-      lastReconcile = Date.now();
-      await reconcileInterrupted(ctx, senders, id);
-    }
-    return dispatchOnce(ctx, senders, id);
-  });
+  const dispatchers = Array.from({ length: ctx.config.DISPATCH_LOOPS }, (_, i) =>
+    loop(`dispatch-${i}`, async () => {
+      if (i === 0 && Date.now() - lastReconcile > ctx.config.WORKER_HEARTBEAT_MS) {
+        lastReconcile = Date.now();
+        await reconcileInterrupted(ctx, senders, id);
+      }
+      return dispatchOnce(ctx, senders, id);
+    }),
+  );
   const inbound = loop('inbound', () => processInboundOnce(ctx, id));
   log.info('worker started');
 
   return {
     id,
-    wake: { dispatcher: dispatcher.wake, inbound: inbound.wake },
+    wake: { dispatcher: () => dispatchers.forEach((d) => d.wake()), inbound: inbound.wake },
     async stop() {
       stopping = true;
-      dispatcher.wake();
+      for (const d of dispatchers) d.wake();
       inbound.wake();
-      await Promise.all([dispatcher.done, inbound.done]);
+      await Promise.all([...dispatchers.map((d) => d.done), inbound.done]);
       clearInterval(beat);
       await ctx.db.delete(workers).where(eq(workers.id, id));
       log.info('worker stopped');

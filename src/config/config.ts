@@ -58,6 +58,10 @@ export const configEntries = {
     schema: int(1, 1000).default(100),
     description: 'Messages one worker claims per round.',
   },
+  DISPATCH_LOOPS: {
+    schema: int(1, 16).default(2),
+    description: 'Dispatch loops per worker: while one waits on SMTP, another claims and records.',
+  },
   DISPATCH_POLL_MS: {
     schema: int(10, 60_000).default(500),
     description: 'How often an idle worker looks for due work.',

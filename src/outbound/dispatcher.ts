@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, min, notInArray, or } from 'drizzle-orm';
 import { publicUrl } from '../config/config.ts';
 import { assistants, leads, messages } from '../db/schema.ts';
 import { isRunning } from '../leads/lead-states.ts';
@@ -31,7 +31,12 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
   const [leadRows, assistantRows, usage] = await Promise.all([
     ctx.db.select().from(leads).where(inArray(leads.id, leadIds)),
     ctx.db.select().from(assistants).where(inArray(assistants.id, assistantIds)),
-    sentInLastDay(ctx, assistantIds, now),
+    sentInLastDay(
+      ctx,
+      assistantIds,
+      claimed.map((m) => m.id),
+      now,
+    ),
   ]);
   const leadById = new Map(leadRows.map((l) => [l.id, l]));
   const assistantById = new Map(assistantRows.map((a) => [a.id, a]));
@@ -142,7 +147,11 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
   return claimed.length;
 }
 
-async function sentInLastDay(ctx: Ctx, assistantIds: string[], now: Date) {
+/**
+ * Per assistant: emails sent in the last 24 h, plus those other rounds are
+ * sending right now (so concurrent loops and workers don't overshoot the cap).
+ */
+async function sentInLastDay(ctx: Ctx, assistantIds: string[], batchIds: string[], now: Date) {
   const since = new Date(now.getTime() - 86_400_000);
   const rows = await ctx.db
     .select({ assistantId: messages.assistantId, sent: count(), oldest: min(messages.sentAt) })
@@ -150,8 +159,10 @@ async function sentInLastDay(ctx: Ctx, assistantIds: string[], now: Date) {
     .where(
       and(
         inArray(messages.assistantId, assistantIds),
-        eq(messages.status, 'sent'),
-        gt(messages.sentAt, since),
+        or(
+          and(eq(messages.status, 'sent'), gt(messages.sentAt, since)),
+          and(eq(messages.status, 'sending'), notInArray(messages.id, batchIds)),
+        ),
       ),
     )
     .groupBy(messages.assistantId);

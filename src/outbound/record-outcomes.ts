@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { leads, messages } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import { decide, type LeadState } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import type { MessageRow } from './claim-due.ts';
@@ -159,7 +160,12 @@ async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
     WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_by = ${claimer}`);
 }
 
-/** A running lead whose last step has gone, with no reply, is `processed` (§4). */
+/**
+ * A running lead whose last step has gone, with no reply, is `processed` (§4).
+ * Set-based, because a round can finish hundreds of sequences: lock the
+ * candidates, let the state machine decide each, then one guarded UPDATE and
+ * one insert of timeline events.
+ */
 export async function completeFinishedSequences(tx: Db, leadIds: string[]): Promise<void> {
   if (!leadIds.length) return;
   const open = await tx
@@ -170,17 +176,31 @@ export async function completeFinishedSequences(tx: Db, leadIds: string[]): Prom
   const stillOpen = new Set(open.map((o) => o.leadId));
   const done = leadIds.filter((id) => !stillOpen.has(id));
   if (!done.length) return;
-  const rows = await tx.select().from(leads).where(inArray(leads.id, done));
-  for (const lead of rows) {
-    await changeLeadState(
-      tx,
-      lead,
-      { type: 'complete' },
-      {
-        actorType: 'assistant',
-        actorId: lead.assistantId,
-        reason: 'The last step of the schedule was sent without a reply',
-      },
-    );
-  }
+  const rows = await tx.select().from(leads).where(inArray(leads.id, done)).for('update');
+  const changes = rows.flatMap((lead) => {
+    const d = decide({ state: lead.state as LeadState, subState: lead.subState }, { type: 'complete' });
+    return d.ok ? [{ lead, next: d.next, transition: d.transition }] : [];
+  });
+  if (!changes.length) return;
+  await tx.execute(sql`
+    UPDATE leads l SET state = v.state, sub_state = v.sub_state, state_changed_at = now(), updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(changes.map((c) => ({ id: c.lead.id, state: c.next.state, sub_state: c.next.subState, old: c.lead.state })))}::jsonb)
+      AS v(id uuid, state text, sub_state text, old text)
+    WHERE l.id = v.id AND l.state = v.old`);
+  await recordEvents(
+    tx,
+    changes.map((c) => ({
+      orgId: c.lead.orgId,
+      leadId: c.lead.id,
+      type: 'state_changed' as const,
+      fromState: c.lead.state,
+      toState: c.next.state,
+      fromSubState: c.lead.subState,
+      toSubState: c.next.subState,
+      actorType: 'assistant' as const,
+      actorId: c.lead.assistantId,
+      reason: 'The last step of the schedule was sent without a reply',
+      evidence: { transition: c.transition },
+    })),
+  );
 }
