@@ -1,7 +1,7 @@
 /**
  * The Drizzle schema: the one place the tables are described for TypeScript.
  * It mirrors the SQL migrations in ./migrations (the migrations are the truth
- * applied to databases; test/schema-drift.test.ts checks the two agree).
+ * applied to databases; schema.db.test.ts checks the two agree).
  */
 import { sql } from 'drizzle-orm';
 import {
