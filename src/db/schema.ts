@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -12,6 +13,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uuid,
@@ -101,6 +103,15 @@ export const assistants = pgTable('assistants', {
   trackOpens: boolean('track_opens').notNull().default(true),
   trackClicks: boolean('track_clicks').notNull().default(true),
   createdAt: createdAt(),
+  imapHost: text('imap_host'),
+  imapPort: integer('imap_port'),
+  imapTls: boolean('imap_tls').notNull().default(true),
+  imapUser: text('imap_user'),
+  imapPasswordEnc: text('imap_password_enc'),
+  imapMailbox: text('imap_mailbox').notNull().default('INBOX'),
+  imapUidValidity: text('imap_uid_validity'),
+  imapLastUid: bigint('imap_last_uid', { mode: 'number' }).notNull().default(0),
+  imapError: text('imap_error'),
 });
 
 export const assistantExclusions = pgTable(
@@ -142,6 +153,7 @@ export const leads = pgTable('leads', {
   stateChangedAt: ts('state_changed_at').notNull().defaultNow(),
   createdAt: createdAt(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  resumeAt: ts('resume_at'),
 });
 
 export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';
@@ -192,6 +204,8 @@ export const inboundMessages = pgTable('inbound_messages', {
   claimedBy: text('claimed_by'),
   receivedAt: ts('received_at').notNull().defaultNow(),
   processedAt: ts('processed_at'),
+  classification: jsonb('classification').$type<Record<string, unknown>>(),
+  assistantId: uuid('assistant_id'),
 });
 
 export type ActorType = 'user' | 'assistant' | 'system' | 'lead';
@@ -242,6 +256,45 @@ export const sandboxMessages = pgTable('sandbox_messages', {
   receivedAt: ts('received_at').notNull().defaultNow(),
 });
 
+export const reviewItems = pgTable('review_items', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  inboundMessageId: uuid('inbound_message_id').notNull(),
+  suggestedIntent: text('suggested_intent').notNull(),
+  confidence: real('confidence').notNull(),
+  status: text('status').$type<'open' | 'resolved'>().notNull().default('open'),
+  resolvedIntent: text('resolved_intent'),
+  resolvedBy: uuid('resolved_by'),
+  createdAt: createdAt(),
+  resolvedAt: ts('resolved_at'),
+});
+
+export const classificationCorrections = pgTable('classification_corrections', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  leadId: uuid('lead_id'),
+  inboundMessageId: uuid('inbound_message_id'),
+  text: text('text').notNull(),
+  predictedIntent: text('predicted_intent'),
+  intent: text('intent').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  undoneAt: ts('undone_at'),
+});
+
+export const deliverabilityAlerts = pgTable('deliverability_alerts', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  assistantId: uuid('assistant_id').notNull(),
+  leadId: uuid('lead_id'),
+  kind: text('kind').$type<'sender_block' | 'complaint'>().notNull(),
+  reason: text('reason').notNull(),
+  evidence: jsonb('evidence').$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+  resolvedAt: ts('resolved_at'),
+});
+
 export const workers = pgTable('workers', {
   id: text('id').primaryKey(),
   pid: integer('pid').notNull(),
@@ -264,5 +317,8 @@ export const schema = {
   timelineEvents,
   suppressions,
   sandboxMessages,
+  reviewItems,
+  classificationCorrections,
+  deliverabilityAlerts,
   workers,
 };
