@@ -112,6 +112,8 @@ export const assistants = pgTable('assistants', {
   imapUidValidity: text('imap_uid_validity'),
   imapLastUid: bigint('imap_last_uid', { mode: 'number' }).notNull().default(0),
   imapError: text('imap_error'),
+  imapLeasedBy: text('imap_leased_by'),
+  imapLeaseUntil: ts('imap_lease_until'),
 });
 
 export const assistantExclusions = pgTable(

@@ -16,6 +16,9 @@ ALTER TABLE assistants ADD COLUMN imap_mailbox text NOT NULL DEFAULT 'INBOX';
 ALTER TABLE assistants ADD COLUMN imap_uid_validity text;
 ALTER TABLE assistants ADD COLUMN imap_last_uid bigint NOT NULL DEFAULT 0;
 ALTER TABLE assistants ADD COLUMN imap_error text;
+-- One worker at a time reads a mailbox: it holds a lease it keeps renewing.
+ALTER TABLE assistants ADD COLUMN imap_leased_by text;
+ALTER TABLE assistants ADD COLUMN imap_lease_until timestamptz;
 
 -- What the classifier said about an inbound message, and which assistant's
 -- channel it came through (when known).
