@@ -109,7 +109,7 @@ describe('a started Nurture, end to end over HTTP', () => {
     expect(full.raw).toContain(`Message-ID: ${mail.messageId}`);
 
     const reply = await api('POST', `/api/v1/sandbox/messages/${mail.id}/reply`, {
-      text: 'Sounds interesting, tell me more.',
+      text: 'Sounds interesting, could you send me more information?',
     });
     expect(reply.status).toBe(202);
     const lead = await waitFor(
@@ -120,7 +120,7 @@ describe('a started Nurture, end to end over HTTP', () => {
       'the lead to become responded',
       10_000,
     );
-    expect(lead).toMatchObject({ state: 'responded', subState: 'Other', atRisk: false });
+    expect(lead).toMatchObject({ state: 'responded', subState: 'InfoRequest', atRisk: false });
 
     type Item = {
       kind: string;
@@ -143,14 +143,15 @@ describe('a started Nurture, end to end over HTTP', () => {
       'reply_received',
       'state→responded',
       'steps_cancelled',
+      'note', // no Brochure URL set: the owner is told to answer
     ]);
     const replied = items.find((i) => i.type === 'reply_received')!;
     expect(replied.evidence).toMatchObject({
       matchedBy: 'in-reply-to',
-      excerpt: 'Sounds interesting, tell me more.',
+      excerpt: 'Sounds interesting, could you send me more information?',
     });
     const inbound = items.find((i) => i.kind === 'message' && i.direction === 'in')!;
-    expect(inbound.text).toBe('Sounds interesting, tell me more.');
+    expect(inbound.text).toBe('Sounds interesting, could you send me more information?');
     const out = items.filter((i) => i.kind === 'message' && i.direction === 'out').map((i) => i.status);
     expect(out).toEqual([
       'sent',

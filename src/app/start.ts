@@ -3,10 +3,12 @@ import type { Config } from '../config/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createHttpApp } from '../http/app.ts';
+import { startInboundSmtp } from '../inbound/smtp-listener.ts';
 import { createSenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { createLogger } from '../platform/logger.ts';
 import { startSandboxSmtp } from '../sandbox/sandbox-smtp-server.ts';
+import { resolveSecretKey } from './secret-key-file.ts';
 import { startWorker } from './worker-runtime.ts';
 
 export type Roles = { http: boolean; worker: boolean };
@@ -15,17 +17,27 @@ export type Running = {
   database: Database;
   url: string | null;
   sandboxPort: number | null;
+  /** The inbound SMTP listener's port when INBOUND_SMTP_PORT is set (server role). */
+  inboundSmtpPort: number | null;
   stop(): Promise<void>;
 };
 
 /**
  * The composition root: one core, two roles. `npm start` runs both in one
  * process; `npm run server` and `npm run worker` run one each (with PostgreSQL).
- * The sandbox SMTP server runs with the HTTP role when no SMTP_URL is set.
+ * The sandbox SMTP server runs with the HTTP role when no SMTP_URL is set; the
+ * inbound SMTP listener with it when INBOUND_SMTP_PORT is set.
  */
-export async function startNurture(config: Config, roles: Roles): Promise<Running> {
-  const log = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.NURTURE_DATA_DIR });
+export async function startNurture(given: Config, roles: Roles): Promise<Running> {
+  const log = createLogger(given.LOG_LEVEL, given.LOG_FORMAT);
+  const database = await openDatabase({ databaseUrl: given.DATABASE_URL, dataDir: given.NURTURE_DATA_DIR });
+  let config: Config;
+  try {
+    config = { ...given, SECRET_KEY: resolveSecretKey(given, database.kind) };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   const applied = await migrate(database);
   if (applied.length) log.info('migrations applied', { applied });
   const wakeTargets = { dispatcher: () => {}, inbound: () => {} };
@@ -38,12 +50,18 @@ export async function startNurture(config: Config, roles: Roles): Promise<Runnin
   };
   const stops: (() => Promise<void>)[] = [];
   let sandboxPort: number | null = null;
+  let inboundSmtpPort: number | null = null;
   let url: string | null = null;
   try {
     if (roles.http && !config.SMTP_URL) {
       const sandbox = await startSandboxSmtp(database.db, log, config.SANDBOX_SMTP_PORT);
       sandboxPort = sandbox.port;
       stops.push(sandbox.close);
+    }
+    if (roles.http && config.INBOUND_SMTP_PORT !== undefined) {
+      const inbound = await startInboundSmtp(ctx);
+      inboundSmtpPort = inbound.port;
+      stops.push(inbound.close);
     }
     if (roles.worker) {
       // A sandbox on an ephemeral port (tests) must be found by this process's sender.
@@ -80,6 +98,7 @@ export async function startNurture(config: Config, roles: Roles): Promise<Runnin
     database,
     url,
     sandboxPort,
+    inboundSmtpPort,
     async stop() {
       for (const s of stops.reverse()) await s();
       await database.close();

@@ -2,18 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { workers } from '../db/schema.ts';
+import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
 import { processInboundOnce } from '../inbound/process-inbound.ts';
+import { resumeReturnedLeads } from '../leads/out-of-office.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 
-export type WorkerRuntime = { id: string; wake: Ctx['wake']; stop(): Promise<void> };
+export type WorkerRuntime = {
+  id: string;
+  wake: Ctx['wake'];
+  /** The assistants' IMAP mailboxes this worker reads (one worker per mailbox, by lease). */
+  mailboxes: MailboxReaders;
+  stop(): Promise<void>;
+};
 
 /**
  * The worker: heart-beats in the `workers` table (so peers can tell when it
  * dies), reconciles sends left by dead peers, and runs the dispatch and inbound
- * loops. Each loop sleeps DISPATCH_POLL_MS when idle, or less when woken by a
+ * loops, and reads the assistants' IMAP mailboxes. Each loop sleeps DISPATCH_POLL_MS when idle, or less when woken by a
  * state change in the same process.
  */
 export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<WorkerRuntime> {
@@ -70,18 +78,28 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
       if (i === 0 && Date.now() - lastReconcile > ctx.config.WORKER_HEARTBEAT_MS) {
         lastReconcile = Date.now();
         await reconcileInterrupted(ctx, senders, id);
+        await resumeReturnedLeads(ctx);
       }
       return dispatchOnce(ctx, senders, id);
     }),
   );
   const inbound = loop('inbound', () => processInboundOnce(ctx, id));
+  const mailboxes = startMailboxReaders(ctx, id);
   log.info('worker started');
 
   return {
     id,
-    wake: { dispatcher: () => dispatchers.forEach((d) => d.wake()), inbound: inbound.wake },
+    wake: {
+      dispatcher: () => {
+        for (const d of dispatchers) d.wake();
+      },
+      inbound: inbound.wake,
+    },
+    mailboxes,
     async stop() {
       stopping = true;
+      // First: a message read from a mailbox is stored before the loops stop.
+      await mailboxes.stop();
       for (const d of dispatchers) d.wake();
       inbound.wake();
       await Promise.all([...dispatchers.map((d) => d.done), inbound.done]);

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createOrgWithAdmin } from '../accounts/org-setup.ts';
+import { classifyMessage } from '../classify/classify-message.ts';
 import { ConfigError, describeConfig, loadConfig } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -12,6 +14,10 @@ Commands:
       Create an organisation, its admin, the default schedules and assistant,
       and print an API key. Works before \`npm start\` on the same data folder,
       and at any time with PostgreSQL (DATABASE_URL).
+  classify FILE... [--json]
+      Classify raw RFC 5322 messages offline (no database): bounce, auto-reply
+      or reply, the state it leads to, dates, confidence and evidence. One
+      JSON object per line per file with --json.
   migrate        Apply pending database migrations and exit.
   config         List every configuration key with its default.
 `;
@@ -29,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       );
     return 0;
   }
+  if (command === 'classify') return classifyFiles(rest);
   const config = loadConfig();
   if (command === 'migrate') {
     const database = await openDatabase({
@@ -84,6 +91,49 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(`Unknown command "${command}"\n\n${usage}`);
   return 2;
+}
+
+/** SPEC §11: `nurture classify FILE... [--json]`. A file that can't be read is reported and skipped. */
+async function classifyFiles(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (!files.length) {
+    process.stderr.write(`classify: give at least one file\n\n${usage}`);
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const c = await classifyMessage(await readFile(file));
+      const out = {
+        file,
+        kind: c.kind,
+        state: c.state,
+        subState: c.subState,
+        intent: c.intent,
+        returnDate: c.returnDate,
+        meeting: c.meeting,
+        bounce: c.bounce,
+        confidence: Math.round(c.confidence * 1000) / 1000,
+        evidence: c.evidence,
+      };
+      if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
+      else
+        process.stdout.write(
+          `${file}: ${c.kind} → ${c.state}${c.subState ? `/${c.subState}` : ''}` +
+            `${c.intent ? ` intent=${c.intent}` : ''}${c.returnDate ? ` back=${c.returnDate}` : ''}` +
+            `${c.meeting ? ` meeting=${c.meeting.date}${c.meeting.time ? ` ${c.meeting.time}` : ''}` : ''}` +
+            `${c.bounce ? ` reason=${c.bounce.reason} status=${c.bounce.status ?? '-'} to=${c.bounce.recipient ?? '-'}` : ''}` +
+            ` (${out.confidence})${c.evidence.length ? `\n    because: ${c.evidence.slice(0, 4).join(' | ')}` : ''}\n`,
+        );
+    } catch (e) {
+      failed++;
+      const error = (e as Error).message;
+      if (json) process.stdout.write(`${JSON.stringify({ file, error })}\n`);
+      else process.stderr.write(`${file}: ${error}\n`);
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 try {

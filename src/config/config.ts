@@ -54,6 +54,31 @@ export const configEntries = {
       'Shared secret for POST /api/v1/inbound/raw from mail-provider webhooks (header X-Nurture-Inbound-Secret).',
     secret: true,
   },
+  SECRET_KEY: {
+    schema: z.string().min(32, 'at least 32 characters').optional(),
+    description:
+      'Key that encrypts stored secrets such as mailbox passwords (AES-256-GCM). Unset with the embedded database: generated once into NURTURE_DATA_DIR/secret.key. Required with PostgreSQL to store mailbox passwords.',
+    secret: true,
+  },
+  IMAP_POLL_MS: {
+    schema: int(100, 3_600_000).default(60_000),
+    description:
+      "How often an assistant's IMAP mailbox is checked even without IDLE news (for servers without IDLE, and as a safety net).",
+  },
+  IMAP_SCAN_MS: {
+    schema: int(100, 600_000).default(5000),
+    description:
+      'How often a worker looks for assistants whose mailbox settings were added, changed or removed.',
+  },
+  INBOUND_SMTP_PORT: {
+    schema: int(0, 65535).optional(),
+    description:
+      "Port of the inbound SMTP listener for domains whose MX points at Nurture (server role). Unset: no listener. Mail is accepted only for the domains of the assistants' addresses.",
+  },
+  INBOUND_SMTP_HOST: {
+    schema: z.string().min(1).default('0.0.0.0'),
+    description: 'Interface the inbound SMTP listener binds to.',
+  },
   DISPATCH_BATCH_SIZE: {
     schema: int(1, 1000).default(100),
     description: 'Messages one worker claims per round.',
@@ -74,6 +99,11 @@ export const configEntries = {
   SEND_RETRY_BASE_MS: {
     schema: int(10, 86_400_000).default(60_000),
     description: 'First retry delay after a transient SMTP failure; doubles each attempt.',
+  },
+  REVIEW_CONFIDENCE_THRESHOLD: {
+    schema: z.coerce.number().min(0).max(1).default(0.6),
+    description:
+      'A reply classified with less confidence than this goes to the review queue instead of being acted on.',
   },
   WORKER_HEARTBEAT_MS: {
     schema: int(100, 60_000).default(3000),

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts';
+import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -14,6 +15,10 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/auth/login              public   sign in (cookie)
  *   POST /api/v1/auth/logout             public   sign out
  *   GET  /api/v1/me                               who am I
+ *   GET  /api/v1/assistants                       the org's assistants (no secrets)
+ *   GET  /api/v1/assistants/{id}                  one, with its mailbox reader's state
+ *   PUT  /api/v1/assistants/{id}/mailbox          set its IMAP mailbox (admins)
+ *   DELETE /api/v1/assistants/{id}/mailbox        stop reading it (admins)
  *   POST /api/v1/leads                            add a lead
  *   GET  /api/v1/leads/{id}                       one lead
  *   GET  /api/v1/leads/{id}/timeline              its story
@@ -31,6 +36,7 @@ export const routeTable: {
   { name: 'auth', public: true, prefix: '/api/v1/auth/', register: registerAuthRoutes },
   { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
   { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
+  { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
 ];

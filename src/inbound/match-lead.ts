@@ -4,7 +4,18 @@ import { leads, messages } from '../db/schema.ts';
 import type { LeadRow } from '../leads/lead-state-change.ts';
 import { finishedStates } from '../leads/lead-states.ts';
 
-export type Match = { lead: LeadRow; by: 'in-reply-to' | 'references' | 'reply-token' | 'sender' };
+export type Match = {
+  lead: LeadRow;
+  by: 'in-reply-to' | 'references' | 'embedded-message-id' | 'reply-token' | 'sender' | 'bounced-recipient';
+};
+
+/** Our Message-IDs quoted inside a message (a bounce or complaint carries the original's headers). */
+export function embeddedMessageIds(raw: Buffer): string[] {
+  const text = raw.toString('latin1');
+  const found =
+    text.match(/<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[\w-]{8,}@[^>\s]+>/gi) ?? [];
+  return [...new Set(found)].slice(0, 20);
+}
 
 /**
  * Find the lead an inbound message is about (SPEC §6.1): the ids it answers,
@@ -13,11 +24,19 @@ export type Match = { lead: LeadRow; by: 'in-reply-to' | 'references' | 'reply-t
  */
 export async function matchLead(
   db: Db,
-  m: { inReplyTo: string[]; references: string[]; addresses: string[]; from: string | null },
+  m: {
+    inReplyTo: string[];
+    references: string[];
+    embedded: string[];
+    addresses: string[];
+    from: string | null;
+    bouncedRecipient: string | null;
+  },
 ): Promise<Match | null> {
   for (const [ids, by] of [
     [m.inReplyTo, 'in-reply-to'],
     [m.references, 'references'],
+    [m.embedded, 'embedded-message-id'],
   ] as const) {
     if (!ids.length) continue;
     const [hit] = await db
@@ -29,7 +48,7 @@ export async function matchLead(
     if (hit) return { lead: hit.lead, by };
   }
   const tokens = new Set<string>();
-  for (const id of [...m.inReplyTo, ...m.references]) {
+  for (const id of [...m.inReplyTo, ...m.references, ...m.embedded]) {
     const t = /^<[0-9a-f-]{36}\.([\w-]{8,})@/i.exec(id)?.[1];
     if (t) tokens.add(t);
   }
@@ -45,7 +64,11 @@ export async function matchLead(
       .limit(1);
     if (lead) return { lead, by: 'reply-token' };
   }
-  if (m.from) {
+  for (const [address, by] of [
+    [m.from, 'sender'],
+    [m.bouncedRecipient, 'bounced-recipient'],
+  ] as const) {
+    if (!address) continue;
     // Several leads may share an address (other assistants, other orgs): the
     // one still being worked and most recently changed is the likeliest.
     const [lead] = await db
@@ -53,13 +76,13 @@ export async function matchLead(
       .from(leads)
       .where(
         and(
-          sql`lower(${leads.email}) = ${m.from.toLowerCase()}`,
+          sql`lower(${leads.email}) = ${address.toLowerCase()}`,
           notInArray(leads.state, [...finishedStates]),
         ),
       )
       .orderBy(desc(leads.updatedAt))
       .limit(1);
-    if (lead) return { lead, by: 'sender' };
+    if (lead) return { lead, by };
   }
   return null;
 }

@@ -1,19 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { type Db, queryRows } from '../db/database.ts';
-import { inboundMessages } from '../db/schema.ts';
-import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import { type Classification, classifyMessage } from '../classify/classify-message.ts';
+import { queryRows } from '../db/database.ts';
+import { assistants, inboundMessages, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
-import { recordEvent } from '../timeline/record-event.ts';
-import { matchLead } from './match-lead.ts';
-import { stripQuoted } from './reply-text.ts';
-
-export type InboundKind = 'bounce' | 'auto_reply' | 'reply';
+import { orgAdapterFor } from '../review/org-classifier.ts';
+import { actOnClassification } from './act-on-classification.ts';
+import { embeddedMessageIds, matchLead } from './match-lead.ts';
 
 /**
- * Process stored inbound messages: parse, match to a lead, act. A message that
- * throws is marked `failed` with the error and kept; it never stops the worker.
- * Returns how many were claimed.
+ * Process stored inbound messages: classify, match to a lead, act. A message
+ * that throws is marked `failed` with the error and kept for a human; it never
+ * stops the worker. Returns how many were claimed.
  */
 export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20): Promise<number> {
   const staleBefore = new Date(ctx.now().getTime() - ctx.config.WORKER_STALE_AFTER_MS);
@@ -23,7 +21,7 @@ export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20)
         WHERE id IN (
           SELECT i.id FROM inbound_messages i
           WHERE i.status = 'received'
-             OR (i.status = 'processing' AND NOT EXISTS (
+             OR (i.status = 'processing' AND i.attempts < 5 AND NOT EXISTS (
                   SELECT 1 FROM workers w WHERE w.id = i.claimed_by AND w.heartbeat_at > ${staleBefore.toISOString()}::timestamptz))
           ORDER BY i.received_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING id`,
@@ -37,7 +35,7 @@ export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20)
         .update(inboundMessages)
         .set({
           status: 'failed',
-          error: (e as Error).message?.slice(0, 2000) ?? String(e),
+          error: ((e as Error).message ?? String(e)).slice(0, 2000),
           processedAt: ctx.now(),
         })
         .where(eq(inboundMessages.id, String(id)));
@@ -49,21 +47,33 @@ export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20)
 async function processOne(ctx: Ctx, id: string): Promise<void> {
   const [row] = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
   if (!row) return;
-  const mail = await simpleParser(row.raw, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  const mail = await simpleParser(row.raw, {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    maxHtmlLengthToParse: 2_000_000,
+  });
+  let classification = await classifyMessage(row.raw, { now: row.receivedAt, parsed: mail });
   const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
   const match = await matchLead(ctx.db, {
     inReplyTo: ids(mail.inReplyTo),
     references: ids(mail.references),
+    embedded: classification.kind === 'reply' ? [] : embeddedMessageIds(row.raw),
     addresses: [...addresses(mail.to), ...addresses(mail.cc), String(mail.headers.get('delivered-to') ?? '')],
-    from,
+    from: classification.kind === 'bounce' ? null : from,
+    bouncedRecipient: classification.bounce?.recipient ?? null,
   });
-  const kind = kindOf(mail);
-  const replyText = stripQuoted(mail.text ?? '');
+  if (match && classification.kind === 'reply') {
+    // The org's own corrections refine what its leads' replies mean.
+    const orgAdapter = await orgAdapterFor(ctx.db, match.lead.orgId);
+    if (orgAdapter)
+      classification = await classifyMessage(row.raw, { now: row.receivedAt, parsed: mail, orgAdapter });
+  }
   const summary = {
     fromAddress: from,
     subject: mail.subject ?? null,
-    replyText,
-    kind,
+    replyText: classification.details.replyText ?? null,
+    kind: classification.kind,
+    classification: stored(classification),
     processedAt: ctx.now(),
   };
   if (!match) {
@@ -71,88 +81,40 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
       .update(inboundMessages)
       .set({ ...summary, status: 'unmatched' })
       .where(eq(inboundMessages.id, id));
-    ctx.log.info('inbound message matched no lead', { id, from, subject: mail.subject });
-    return;
-  }
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(inboundMessages)
-      .set({
-        ...summary,
-        status: 'processed',
-        orgId: match.lead.orgId,
-        leadId: match.lead.id,
-        matchedBy: match.by,
-      })
-      .where(eq(inboundMessages.id, id));
-    await act(tx, { kind, mail, replyText, inboundId: id, matchedBy: match.by, lead: match.lead });
-  });
-}
-
-async function act(
-  tx: Db,
-  m: {
-    kind: InboundKind;
-    mail: ParsedMail;
-    replyText: string;
-    inboundId: string;
-    matchedBy: string;
-    lead: LeadRow;
-  },
-): Promise<void> {
-  const evidence = {
-    subject: m.mail.subject ?? null,
-    excerpt: m.replyText.slice(0, 500),
-    matchedBy: m.matchedBy,
-  };
-  const base = { orgId: m.lead.orgId, leadId: m.lead.id, inboundMessageId: m.inboundId };
-  if (m.kind !== 'reply') {
-    // Never answered and, until the classifier reads them, never acted on.
-    await recordEvent(tx, {
-      ...base,
-      type: 'auto_reply_received',
-      actorType: 'system',
-      reason:
-        m.kind === 'bounce'
-          ? 'A delivery status notification arrived'
-          : 'An automatic reply arrived; no action taken',
-      evidence: { ...evidence, kind: m.kind },
+    ctx.log.info('inbound message matched no lead', {
+      id,
+      from,
+      subject: mail.subject,
+      kind: classification.kind,
     });
     return;
   }
-  await recordEvent(tx, {
-    ...base,
-    type: 'reply_received',
-    actorType: 'lead',
-    reason: `Reply from ${m.lead.email}`,
-    evidence,
+  await ctx.db.transaction(async (tx) => {
+    const [lead] = await tx.select().from(leads).where(eq(leads.id, match.lead.id)).for('update');
+    const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead!.assistantId));
+    await tx
+      .update(inboundMessages)
+      .set({ ...summary, status: 'processed', orgId: lead!.orgId, leadId: lead!.id, matchedBy: match.by })
+      .where(eq(inboundMessages.id, id));
+    await actOnClassification(tx, ctx.config, {
+      lead: lead!,
+      assistant: assistant!,
+      classification,
+      inbound: { id, messageId: mail.messageId ?? null, subject: mail.subject ?? null, matchedBy: match.by },
+      now: ctx.now(),
+    });
   });
-  await changeLeadState(
-    tx,
-    m.lead,
-    { type: 'reply', subState: 'Other' },
-    {
-      actorType: 'assistant',
-      actorId: m.lead.assistantId,
-      reason: 'The lead replied; any human reply stops the sequence',
-      evidence,
-      inboundMessageId: m.inboundId,
-    },
-  );
 }
 
-/** RFC 3464 reports and RFC 3834 auto-replies are not the lead speaking. */
-function kindOf(mail: ParsedMail): InboundKind {
-  const contentType = mail.headers.get('content-type') as { params?: Record<string, string> } | undefined;
-  const ct = contentType?.params?.['report-type']?.toLowerCase() ?? '';
-  const from = mail.from?.value[0]?.address?.toLowerCase() ?? '';
-  if (ct === 'delivery-status' || /^(mailer-daemon|postmaster)@/.test(from)) return 'bounce';
-  const auto = String(mail.headers.get('auto-submitted') ?? '').toLowerCase();
-  if ((auto && auto !== 'no') || mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond'))
-    return 'auto_reply';
-  const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();
-  if (['auto_reply', 'bulk', 'junk'].includes(precedence)) return 'auto_reply';
-  return 'reply';
+/** What the timeline and the review queue keep of a classification. */
+function stored(c: Classification): Record<string, unknown> {
+  const { details, ...contract } = c;
+  return {
+    ...contract,
+    connectLaterDate: details.connectLaterDate ?? null,
+    language: details.language ?? null,
+    senderCaused: details.senderCaused,
+  };
 }
 
 function ids(v: string | string[] | undefined): string[] {

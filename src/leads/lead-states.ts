@@ -48,6 +48,7 @@ export const responseSubStates = [
   'NotInterested',
   'WrongPerson',
   'Other',
+  'NeedsReview',
 ] as const;
 export type ResponseSubState = (typeof responseSubStates)[number];
 
@@ -169,6 +170,10 @@ export function transition(current: StatePair, event: LeadEvent): { next: StateP
   return d;
 }
 
-/** A state in which the remaining steps must not be sent. */
-export const stopsSequence = (s: LeadState): boolean => !running.includes(s) && s !== 'new';
+/**
+ * A state in which the remaining steps will never be sent (they are cancelled).
+ * Out of office only pauses: its steps are moved past the return date.
+ */
+export const stopsSequence = (s: LeadState): boolean =>
+  !running.includes(s) && s !== 'new' && s !== 'out_of_office';
 export const isStoppedByReply = (s: LeadState): boolean => stoppedByReply.includes(s);

@@ -58,13 +58,25 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
     const defer = (until: Date, reason: string, evidence: Record<string, unknown> = {}) =>
       verdicts.push({ kind: 'defer', message, lead, until, reason, evidence });
 
-    if (!isRunning(lead.state)) {
-      skip(
-        `The lead is ${lead.state}${lead.subState ? ` (${lead.subState})` : ''}; its sequence does not run`,
-        {
-          state: lead.state,
-        },
-      );
+    if (message.kind === 'sequence' && lead.state === 'out_of_office') {
+      const until =
+        lead.resumeAt && lead.resumeAt > now ? lead.resumeAt : new Date(now.getTime() + 3_600_000);
+      defer(until, 'The lead is out of office; the sequence is paused until they are back', {
+        resumeAt: lead.resumeAt?.toISOString(),
+      });
+      continue;
+    }
+    // Sequence steps go only to running leads; a one-off message (an answer, a
+    // check-in the lead asked for) to anyone who has not asked to stop.
+    const allowed =
+      message.kind === 'sequence'
+        ? isRunning(lead.state)
+        : !['deactivated', 'unsubscribed'].includes(lead.state);
+    if (!allowed) {
+      const what = message.kind === 'sequence' ? 'its sequence does not run' : 'it is not emailed';
+      skip(`The lead is ${lead.state}${lead.subState ? ` (${lead.subState})` : ''}; ${what}`, {
+        state: lead.state,
+      });
       continue;
     }
     if (suppressed.get(lead.orgId)?.has(suppressionKey(lead.email))) {

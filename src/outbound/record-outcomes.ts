@@ -81,12 +81,17 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         smtp_response: v.outcome.response,
       });
       sentLeadIds.add(v.lead.id);
-      ev(v, 'message_sent', `Step ${(v.message.step ?? 0) + 1} sent to ${v.lead.email}`, {
-        subject: v.mail.subject,
-        messageId: v.mail.messageId,
-        smtp: v.outcome.response,
-        ...v.note,
-      });
+      ev(
+        v,
+        'message_sent',
+        `${v.message.step === null ? 'Message' : `Step ${v.message.step + 1}`} sent to ${v.lead.email}`,
+        {
+          subject: v.mail.subject,
+          messageId: v.mail.messageId,
+          smtp: v.outcome.response,
+          ...v.note,
+        },
+      );
     } else if (v.outcome.permanent) {
       rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });
       ev(v, 'send_failed', `The mail server refused the message permanently (${v.outcome.code})`, {

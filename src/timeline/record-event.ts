@@ -18,6 +18,10 @@ export const timelineEventTypes = [
   'send_uncertain', // a worker died mid-send and delivery could not be confirmed
   'reply_received', // an inbound message matched this lead
   'auto_reply_received', // an automatic reply: never answered
+  'bounce_received', // a delivery status notification or complaint about a message to this lead
+  'review_requested', // the classifier was unsure: a human decides
+  'classification_corrected', // a user corrected what a reply meant
+  'deliverability_alert', // a sender-side block or a complaint: the assistant's users are told
   'note', // a user's note
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];

@@ -1,0 +1,118 @@
+import { inArray, sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { assistants } from '../db/schema.ts';
+import { isAppError } from '../errors/app-error.ts';
+import type { Ctx } from '../platform/context.ts';
+import { ingestRaw, maxInboundBytes } from './ingest.ts';
+
+export type InboundSmtp = { port: number; close(): Promise<void> };
+
+/**
+ * The SMTP channel of SPEC §6.1: a listener for domains whose MX points at
+ * Nurture (server role, when INBOUND_SMTP_PORT is set). It accepts mail only
+ * for the domains of the assistants' own addresses (550 5.1.1 otherwise, so it
+ * is no open relay), needs no AUTH (this is where the world delivers), and
+ * answers 250 only after `ingestRaw` stored the message: if storing fails it
+ * answers 451 and the sending server retries, so nothing is lost. STARTTLS is
+ * off; put a TLS-terminating MTA in front if senders require it.
+ */
+export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: maxInboundBytes,
+    logger: false,
+    banner: 'Nurture inbound mail',
+    onRcptTo(address, _session, callback) {
+      const domain = domainOf(address.address);
+      assistantsFor(ctx, domain ? [domain] : []).then(
+        (found) =>
+          callback(
+            found.length
+              ? null
+              : smtpError(550, `5.1.1 <${address.address}>: no mailbox here for this address`),
+          ),
+        (e) => {
+          ctx.log.error('inbound SMTP: recipient lookup failed', { error: e });
+          callback(smtpError(451, '4.3.0 Temporary lookup failure, try again later'));
+        },
+      );
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) {
+          callback(smtpError(552, `5.3.4 Message larger than ${maxInboundBytes / 1024 / 1024} MB`));
+          return;
+        }
+        const raw = Buffer.concat(chunks);
+        const rcpt = session.envelope.rcptTo.map((r) => r.address);
+        store(ctx, raw, rcpt).then(
+          (r) => callback(null, r.duplicate ? 'Already have it, thanks' : 'Stored'),
+          (e) => {
+            if (isAppError(e) && e.code === 'VALIDATION') {
+              callback(smtpError(554, `5.6.0 ${e.message}`));
+              return;
+            }
+            ctx.log.error('inbound SMTP: could not store a message; sender will retry', { error: e });
+            callback(smtpError(451, '4.3.0 Could not store the message, try again later'));
+          },
+        );
+      });
+    },
+  });
+  server.on('error', (e) => ctx.log.error('inbound SMTP error', { error: e }));
+  const host = ctx.config.INBOUND_SMTP_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(ctx.config.INBOUND_SMTP_PORT ?? 0, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : (ctx.config.INBOUND_SMTP_PORT ?? 0);
+  ctx.log.info('inbound SMTP listening', { host, port });
+  return { port, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Stored under the assistant the recipients point to, when they all point to one. */
+async function store(ctx: Ctx, raw: Buffer, rcpt: string[]) {
+  const domains = [...new Set(rcpt.map(domainOf).filter((d): d is string => Boolean(d)))];
+  const candidates = await assistantsFor(ctx, domains);
+  const owners = new Set(rcpt.map((a) => ownerOf(a, candidates)));
+  const [only] = owners;
+  return ingestRaw(ctx, 'smtp', raw, owners.size === 1 && only ? { assistantId: only } : {});
+}
+
+/**
+ * The assistant an address belongs to: its own address (a `+tag`, such as a
+ * reply token, ignored), else the only assistant on that domain; none when the
+ * domain has several and the address is none of theirs.
+ */
+function ownerOf(address: string, candidates: { id: string; email: string }[]): string | null {
+  const plain = address.toLowerCase().replace(/\+[^@]*@/, '@');
+  const exact = candidates.find((a) => a.email.toLowerCase() === plain);
+  if (exact) return exact.id;
+  const domain = domainOf(address);
+  const same = candidates.filter((a) => domainOf(a.email) === domain);
+  return same.length === 1 ? same[0]!.id : null;
+}
+
+async function assistantsFor(ctx: Ctx, domains: string[]): Promise<{ id: string; email: string }[]> {
+  if (!domains.length) return [];
+  return ctx.db
+    .select({ id: assistants.id, email: assistants.email })
+    .from(assistants)
+    .where(inArray(sql`lower(split_part(${assistants.email}, '@', 2))`, domains));
+}
+
+function domainOf(address: string): string | null {
+  const at = address.lastIndexOf('@');
+  return at > 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : null;
+}
+
+const smtpError = (responseCode: number, message: string) =>
+  Object.assign(new Error(message), { responseCode });
