@@ -36,24 +36,114 @@ const verbose = process.argv.includes('--verbose');
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${n}/${d} = ${(n / d).toFixed(3)}`);
 
 /** Our reading of each candidate file (the index itself says "verify by reading"). */
-type FileLabel = { file: string; autoReply: boolean; kind?: 'out_of_office' | 'autoresponder'; returnDate?: string | null; note: string };
+type FileLabel = {
+  file: string;
+  autoReply: boolean;
+  kind?: 'out_of_office' | 'autoresponder';
+  returnDate?: string | null;
+  note: string;
+};
 const labelled: FileLabel[] = [
-  { file: 'sisimai/eml/rfc3834-01.eml', autoReply: true, kind: 'out_of_office', returnDate: '2005-05-05', note: '"returning to the office on May 5th"' },
-  { file: 'sisimai/eml/rfc3834-02.eml', autoReply: true, kind: 'out_of_office', returnDate: '2013-07-22', note: '"out of the office Friday" (Fri 19 Jul) → Mon' },
-  { file: 'sisimai/eml/rfc3834-03.eml', autoReply: true, kind: 'out_of_office', returnDate: null, note: 'iCloud X-Apple-Action: VACATION, no date in text' },
-  { file: 'sisimai/eml/rfc3834-04.eml', autoReply: true, kind: 'out_of_office', returnDate: '2013-08-01', note: '"traveling for work on July 10-31"' },
-  { file: 'sisimai/eml/rfc3834-05.eml', autoReply: true, kind: 'autoresponder', note: 'address-change notice "zukünftig karl@hanz.de"' },
-  { file: 'sisimai/unlabeled-newer/rfc3834-06.eml', autoReply: true, kind: 'autoresponder', note: '"inbox is no longer in use"' },
-  { file: 'flufl.bounce/flufl/bounce/tests/data/bounce_01.txt', autoReply: false, note: 'non-standard bounce "Mail Error"' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/aol-vacation.msg', autoReply: true, kind: 'out_of_office', returnDate: '2010-07-06', note: '"away until 05/07/2010" sent 5 Jul 2010' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/no-message-collected.msg', autoReply: false, note: 'multipart/report DSN' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/warning-6.msg', autoReply: true, kind: 'out_of_office', returnDate: '2010-01-05', note: 'Lotus Notes, no auto header; body says "returning 5th Jan"' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/warning-5.msg', autoReply: false, note: 'Exim-style bounce "not a valid user here"' },
-  { file: 'bounce_email-ruby/test/non_bounces/tt_1234211024.txt', autoReply: true, kind: 'out_of_office', returnDate: null, note: 'Latvian "Esmu atvaļinājumā"' },
-  { file: 'discourse/auto_reply.eml', autoReply: true, kind: 'autoresponder', note: 'Auto-Submitted: auto-generated (synthetic)' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/polish-autoreply.msg', autoReply: true, kind: 'autoresponder', note: '[Automatyczna odpowiedź], lorem body' },
-  { file: 'Mail-DeliveryStatus-BounceParser/t/corpus/autoreply.msg', autoReply: true, kind: 'autoresponder', note: '"I will endeavour to reply as soon as possible"' },
-  { file: 'discourse/auto_generated_subject.eml', autoReply: true, kind: 'autoresponder', note: '[AUTO GENERATED] subject only (synthetic)' },
+  {
+    file: 'sisimai/eml/rfc3834-01.eml',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: '2005-05-05',
+    note: '"returning to the office on May 5th"',
+  },
+  {
+    file: 'sisimai/eml/rfc3834-02.eml',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: '2013-07-22',
+    note: '"out of the office Friday" (Fri 19 Jul) → Mon',
+  },
+  {
+    file: 'sisimai/eml/rfc3834-03.eml',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: null,
+    note: 'iCloud X-Apple-Action: VACATION, no date in text',
+  },
+  {
+    file: 'sisimai/eml/rfc3834-04.eml',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: '2013-08-01',
+    note: '"traveling for work on July 10-31"',
+  },
+  {
+    file: 'sisimai/eml/rfc3834-05.eml',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: 'address-change notice "zukünftig karl@hanz.de"',
+  },
+  {
+    file: 'sisimai/unlabeled-newer/rfc3834-06.eml',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: '"inbox is no longer in use"',
+  },
+  {
+    file: 'flufl.bounce/flufl/bounce/tests/data/bounce_01.txt',
+    autoReply: false,
+    note: 'non-standard bounce "Mail Error"',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/aol-vacation.msg',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: '2010-07-06',
+    note: '"away until 05/07/2010" sent 5 Jul 2010',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/no-message-collected.msg',
+    autoReply: false,
+    note: 'multipart/report DSN',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/warning-6.msg',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: '2010-01-05',
+    note: 'Lotus Notes, no auto header; body says "returning 5th Jan"',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/warning-5.msg',
+    autoReply: false,
+    note: 'Exim-style bounce "not a valid user here"',
+  },
+  {
+    file: 'bounce_email-ruby/test/non_bounces/tt_1234211024.txt',
+    autoReply: true,
+    kind: 'out_of_office',
+    returnDate: null,
+    note: 'Latvian "Esmu atvaļinājumā"',
+  },
+  {
+    file: 'discourse/auto_reply.eml',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: 'Auto-Submitted: auto-generated (synthetic)',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/polish-autoreply.msg',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: '[Automatyczna odpowiedź], lorem body',
+  },
+  {
+    file: 'Mail-DeliveryStatus-BounceParser/t/corpus/autoreply.msg',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: '"I will endeavour to reply as soon as possible"',
+  },
+  {
+    file: 'discourse/auto_generated_subject.eml',
+    autoReply: true,
+    kind: 'autoresponder',
+    note: '[AUTO GENERATED] subject only (synthetic)',
+  },
 ];
 
 function loadSplit(): Map<string, string> {
@@ -104,26 +194,43 @@ async function scoreLabelledFiles(): Promise<void> {
     bySplit.set(which, row);
     let dateNote = '';
     if (label.returnDate !== undefined && parsed.date) {
-      const { returnDate } = extractReturnDate(parsed.input.text, parsed.input.subject, parsed.date, parsed.zone);
+      const { returnDate } = extractReturnDate(
+        parsed.input.text,
+        parsed.input.subject,
+        parsed.date,
+        parsed.zone,
+      );
       dates++;
       if (returnDate === label.returnDate) datesOk++;
       dateNote = ` returnDate=${returnDate}${returnDate === label.returnDate ? '' : ` (want ${label.returnDate})`}`;
     }
     const mark = ok && (!label.kind || result.kind === label.kind) ? 'ok  ' : 'FAIL';
-    console.log(`${mark} [${which}] ${label.file}: auto=${result.autoReply} kind=${result.kind}${dateNote}  — ${label.note}`);
+    console.log(
+      `${mark} [${which}] ${label.file}: auto=${result.autoReply} kind=${result.kind}${dateNote}  — ${label.note}`,
+    );
     if (verbose || mark === 'FAIL') console.log(`       evidence: ${result.evidence.join(' | ')}`);
   }
   for (const [which, row] of bySplit) {
     console.log(`detection [${which}]: ${pct(row.ok, row.n)}; kind: ${pct(row.kindOk, row.kinds)}`);
   }
-  const all = [...bySplit.values()].reduce((a, r) => ({ ok: a.ok + r.ok, n: a.n + r.n, kindOk: a.kindOk + r.kindOk, kinds: a.kinds + r.kinds }), { ok: 0, n: 0, kindOk: 0, kinds: 0 });
-  console.log(`detection [all]: ${pct(all.ok, all.n)}; kind: ${pct(all.kindOk, all.kinds)}; return date on corpus OOO: ${pct(datesOk, dates)}`);
+  const all = [...bySplit.values()].reduce(
+    (a, r) => ({ ok: a.ok + r.ok, n: a.n + r.n, kindOk: a.kindOk + r.kindOk, kinds: a.kinds + r.kinds }),
+    { ok: 0, n: 0, kindOk: 0, kinds: 0 },
+  );
+  console.log(
+    `detection [all]: ${pct(all.ok, all.n)}; kind: ${pct(all.kindOk, all.kinds)}; return date on corpus OOO: ${pct(datesOk, dates)}`,
+  );
 }
 
 function scoreHeaderCases(): void {
   console.log('\n== 2. header-cases.json ==');
   const cases = JSON.parse(readFileSync(join(corpora, 'autoreply/header-cases.json'), 'utf8')) as {
-    zammad_out_of_office_cases: { id: string; headers: Record<string, string>; subject_prefix?: string; expected_out_of_office: boolean }[];
+    zammad_out_of_office_cases: {
+      id: string;
+      headers: Record<string, string>;
+      subject_prefix?: string;
+      expected_out_of_office: boolean;
+    }[];
     allura_is_autoreply_cases: { id: string; headers: Record<string, string>; expected_autoreply: boolean }[];
   };
   let ok = 0;
@@ -134,11 +241,21 @@ function scoreHeaderCases(): void {
     else console.log(`FAIL ${id}: got ${got}, want ${want} (${result.evidence.join(' | ')})`);
   };
   for (const c of cases.zammad_out_of_office_cases) {
-    const result = detectAutoReply({ headers: c.headers, subject: `${c.subject_prefix ?? ''}Some subject`, text: 'Some Text', from: 'someone@example.com' });
+    const result = detectAutoReply({
+      headers: c.headers,
+      subject: `${c.subject_prefix ?? ''}Some subject`,
+      text: 'Some Text',
+      from: 'someone@example.com',
+    });
     check(c.id, result.autoReply && result.kind === 'out_of_office', c.expected_out_of_office, result);
   }
   for (const c of cases.allura_is_autoreply_cases) {
-    const result = detectAutoReply({ headers: c.headers, subject: 'Some subject', text: 'Some Text', from: 'someone@example.com' });
+    const result = detectAutoReply({
+      headers: c.headers,
+      subject: 'Some subject',
+      text: 'Some Text',
+      from: 'someone@example.com',
+    });
     check(c.id, result.autoReply, c.expected_autoreply, result);
   }
   console.log(`header cases: ${pct(ok, n)}`);
@@ -146,7 +263,10 @@ function scoreHeaderCases(): void {
 
 async function scoreFalsePositives(): Promise<void> {
   console.log('\n== 3. False positives ==');
-  const expectations = JSON.parse(readFileSync(join(corpora, 'sisimai/expectations.json'), 'utf8')) as Record<string, { reason: string }[]>;
+  const expectations = JSON.parse(readFileSync(join(corpora, 'sisimai/expectations.json'), 'utf8')) as Record<
+    string,
+    { reason: string }[]
+  >;
   let bounces = 0;
   let flagged = 0;
   let flaggedOoo = 0;
@@ -163,21 +283,42 @@ async function scoreFalsePositives(): Promise<void> {
       if (verbose) console.log(`  sisimai ${file}: ${result.kind} (${result.evidence.join(' | ')})`);
     }
   }
-  console.log(`sisimai non-vacation files flagged as auto-reply: ${pct(flagged, bounces)} (as out_of_office: ${flaggedOoo})`);
-  console.log(`  (of these files, ${withAutoHeaders} carry auto-reply headers; the DSN/bounce guard keeps them out)`);
+  console.log(
+    `sisimai non-vacation files flagged as auto-reply: ${pct(flagged, bounces)} (as out_of_office: ${flaggedOoo})`,
+  );
+  console.log(
+    `  (of these files, ${withAutoHeaders} carry auto-reply headers; the DSN/bounce guard keeps them out)`,
+  );
 
-  const human: { id: string; subject: string; text: string; headers: Record<string, string> | Map<string, string[]>; from: string | null }[] = [];
+  const human: {
+    id: string;
+    subject: string;
+    text: string;
+    headers: Record<string, string> | Map<string, string[]>;
+    from: string | null;
+  }[] = [];
   const talonDir = join(corpora, 'talon/tests/fixtures/standard_replies');
   for (const name of existsSync(talonDir) ? readdirSync(talonDir).filter((f) => f.endsWith('.eml')) : []) {
     const { input } = await parseFile(join(talonDir, name));
     human.push({ id: `talon/${name}`, ...input });
   }
-  const textDirs = ['crisp-email-reply-parser/test/fixtures', 'github-email_reply_parser/test/emails', 'mail-parser-reply/test/emails', 'discourse-email_reply_trimmer/test/emails'];
+  const textDirs = [
+    'crisp-email-reply-parser/test/fixtures',
+    'github-email_reply_parser/test/emails',
+    'mail-parser-reply/test/emails',
+    'discourse-email_reply_trimmer/test/emails',
+  ];
   for (const dir of textDirs) {
     const full = join(corpora, dir);
     if (!existsSync(full)) continue;
     for (const name of readdirSync(full).filter((f) => f.endsWith('.txt'))) {
-      human.push({ id: `${dir}/${name}`, subject: 'Re: Quick question', text: readFileSync(join(full, name), 'utf8'), headers: {}, from: 'person@example.com' });
+      human.push({
+        id: `${dir}/${name}`,
+        subject: 'Re: Quick question',
+        text: readFileSync(join(full, name), 'utf8'),
+        headers: {},
+        from: 'person@example.com',
+      });
     }
   }
   let humanFlagged = 0;
@@ -188,7 +329,9 @@ async function scoreFalsePositives(): Promise<void> {
       console.log(`  human reply flagged: ${h.id} (${result.evidence.join(' | ')})`);
     }
   }
-  console.log(`human replies (quote-stripping fixtures) flagged as auto-reply: ${pct(humanFlagged, human.length)}`);
+  console.log(
+    `human replies (quote-stripping fixtures) flagged as auto-reply: ${pct(humanFlagged, human.length)}`,
+  );
 }
 
 function scoreReturnDates(title: string, cases: readonly ReturnDateCase[]): void {

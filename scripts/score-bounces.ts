@@ -60,8 +60,10 @@ const inSplit = (source: string, item: string): boolean => {
   return s !== undefined && (split === 'all' || s === split);
 };
 
-const pct = (n: number, d: number): string => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-const line = (label: string, n: number, d: number): string => `  ${label.padEnd(34)} ${pct(n, d)}  (${n}/${d})`;
+const pct = (n: number, d: number): string =>
+  d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
+const line = (label: string, n: number, d: number): string =>
+  `  ${label.padEnd(34)} ${pct(n, d)}  (${n}/${d})`;
 
 function safeParse(raw: Buffer): BounceInfo[] | null {
   try {
@@ -78,7 +80,10 @@ type P5Row = { recipient: string };
 
 function scoreSisimai(): void {
   const dir = join(CORPORA, 'sisimai');
-  const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as Record<string, ExpRow[]>;
+  const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as Record<
+    string,
+    ExpRow[]
+  >;
   const p5 = JSON.parse(readFileSync(join(dir, 'p5-sisimai-v5.1-output.eml.json'), 'utf8')) as Record<
     string,
     P5Row[]
@@ -190,11 +195,16 @@ function scoreSisimai(): void {
   console.log(line('not-bounce samples ignored', fpOk, fpN));
   console.log(line('reason accuracy (all rows)', reasonOk, rows));
   console.log(line('reason accuracy (first row)', firstOk, firstN));
-  console.log(line('status accuracy (real codes)', statusOk, statusN), ` [${statusSkipped} pseudo-code rows excluded]`);
+  console.log(
+    line('status accuracy (real codes)', statusOk, statusN),
+    ` [${statusSkipped} pseudo-code rows excluded]`,
+  );
   console.log(line('reply-code accuracy', replyOk, replyN));
   console.log(line('recipient accuracy (vs p5 output)', rcptOk, rcptN));
   console.log(line('permanent (hardbounce) accuracy', permOk, permN));
-  console.log(`  throughput: ${((all.length * passes) / secs).toFixed(0)} messages/s (one core, ${all.length} files × ${passes})`);
+  console.log(
+    `  throughput: ${((all.length * passes) / secs).toFixed(0)} messages/s (one core, ${all.length} files × ${passes})`,
+  );
 
   console.log('\n  worst confusions (expected → got):');
   for (const [k, v] of [...confusion.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
@@ -216,9 +226,9 @@ type MdsCase = { file: string; is_bounce: string; std_reason?: string; addresses
 function coarseReason(reason: string): string {
   switch (reason) {
     case 'userunknown':
+    case 'hasmoved':
       return 'user_unknown';
     case 'suspend':
-    case 'hasmoved':
       return 'user_disabled';
     case 'mailboxfull':
     case 'exceedlimit':
@@ -258,7 +268,8 @@ function scoreMdsbp(): void {
   const misses: string[] = [];
   const seen = new Set<string>();
   for (const c of data.cases) {
-    if (c.file.includes('$') || seen.has(c.file) || !inSplit('Mail-DeliveryStatus-BounceParser', c.file)) continue;
+    if (c.file.includes('$') || seen.has(c.file) || !inSplit('Mail-DeliveryStatus-BounceParser', c.file))
+      continue;
     seen.add(c.file);
     let raw: Buffer;
     try {

@@ -23,10 +23,14 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => ts('created_at').notNull().defaultNow();
 
-/** Raw mail is bytes (8-bit and broken charsets must survive untouched). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
+/**
+ * Raw mail is bytes (8-bit and broken charsets must survive untouched), kept
+ * as base64 text: PGlite moves text about ten times faster than bytea.
+ */
+const base64Bytes = customType<{ data: Buffer; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (v) => v.toString('base64'),
+  fromDriver: (v) => Buffer.from(v, 'base64'),
 });
 
 export const orgs = pgTable('orgs', {
@@ -192,7 +196,7 @@ export const inboundMessages = pgTable('inbound_messages', {
   channel: text('channel').$type<InboundChannel>().notNull(),
   dedupeKey: text('dedupe_key').notNull(),
   messageId: text('message_id'),
-  raw: bytea('raw').notNull(),
+  raw: base64Bytes('raw').notNull(),
   orgId: uuid('org_id'),
   leadId: uuid('lead_id'),
   fromAddress: text('from_address'),

@@ -4,13 +4,14 @@ import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import type { Ctx } from '../platform/context.ts';
+import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
 import type { ApiEnv } from './auth.ts';
 
 /**
  * The whole API at a glance. Each capability owns its routes; this table says
  * which exist and whether they need a signed-in actor. `public` routes do
- * their own authentication (or none).
+ * their own authentication (or none); every other /api/v1 path needs an actor.
  *
  *   POST /api/v1/auth/login              public   sign in (cookie)
  *   POST /api/v1/auth/logout             public   sign out
@@ -22,6 +23,11 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/leads                            add a lead
  *   GET  /api/v1/leads/{id}                       one lead
  *   GET  /api/v1/leads/{id}/timeline              its story
+ *   POST /api/v1/leads/{id}/corrections           say what a reply really meant
+ *   GET  /api/v1/review-items                     replies the classifier was unsure of
+ *   POST /api/v1/review-items/{id}/resolve        decide one (the org's classifier learns)
+ *   GET  /api/v1/corrections                      the org's corrections
+ *   DELETE /api/v1/corrections/{id}               undo one
  *   GET  /api/v1/sandbox/messages                 what the sandbox caught
  *   GET  /api/v1/sandbox/messages/{id}            one, with headers and raw
  *   POST /api/v1/sandbox/messages/{id}/reply      answer as the lead
@@ -39,4 +45,6 @@ export const routeTable: {
   { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
+  // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).
+  { name: 'review', public: false, prefix: '/api/v1/review-items', register: registerReviewRoutes },
 ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { headerValue } from '../classify/raw-headers.ts';
+import { pgText } from '../db/pg-text.ts';
 import { type InboundChannel, inboundMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -26,7 +27,7 @@ export async function ingestRaw(
     throw new AppError('VALIDATION', `body: the message is larger than ${maxInboundBytes / 1024 / 1024} MB`, {
       field: 'body',
     });
-  const messageId = headerValue(raw, 'message-id');
+  const messageId = pgText(headerValue(raw, 'message-id'));
   const dedupeKey = messageId
     ? `mid:${messageId.toLowerCase()}`
     : `sha256:${createHash('sha256').update(raw).digest('hex')}`;

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { type Classification, classifyMessage } from '../classify/classify-message.ts';
 import { queryRows } from '../db/database.ts';
+import { pgJson, pgText } from '../db/pg-text.ts';
 import { assistants, inboundMessages, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { orgAdapterFor } from '../review/org-classifier.ts';
@@ -68,14 +69,13 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
     if (orgAdapter)
       classification = await classifyMessage(row.raw, { now: row.receivedAt, parsed: mail, orgAdapter });
   }
-  const summary = {
+  const summary = pgJson({
     fromAddress: from,
     subject: mail.subject ?? null,
     replyText: classification.details.replyText ?? null,
     kind: classification.kind,
     classification: stored(classification),
-    processedAt: ctx.now(),
-  };
+  });
   if (!match) {
     await ctx.db
       .update(inboundMessages)
@@ -94,12 +94,19 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
     const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead!.assistantId));
     await tx
       .update(inboundMessages)
-      .set({ ...summary, status: 'processed', orgId: lead!.orgId, leadId: lead!.id, matchedBy: match.by })
+      .set({
+        ...summary,
+        status: 'processed',
+        processedAt: ctx.now(),
+        orgId: lead!.orgId,
+        leadId: lead!.id,
+        matchedBy: match.by,
+      })
       .where(eq(inboundMessages.id, id));
     await actOnClassification(tx, ctx.config, {
       lead: lead!,
       assistant: assistant!,
-      classification,
+      classification: pgJson(classification),
       inbound: { id, messageId: mail.messageId ?? null, subject: mail.subject ?? null, matchedBy: match.by },
       now: ctx.now(),
     });

@@ -166,6 +166,21 @@ describe('lead state machine', () => {
     }
   });
 
+  it('lets a user reclassify only states a reply produced', () => {
+    const to = { state: 'responded', subState: 'InfoRequest' } as const;
+    expect(decide({ state: 'deactivated', subState: 'StopRequest' }, { type: 'reclassify', to }).ok).toBe(
+      true,
+    );
+    expect(decide({ state: 'hot', subState: 'MeetingAccepted' }, { type: 'reclassify', to }).ok).toBe(true);
+    expect(
+      decide({ state: 'deactivated', subState: 'BounceDeactivated' }, { type: 'reclassify', to }).ok,
+    ).toBe(false);
+    expect(decide({ state: 'cold', subState: null }, { type: 'reclassify', to }).ok).toBe(false);
+    expect(decide({ state: 'unsubscribed', subState: 'LinkClicked' }, { type: 'reclassify', to }).ok).toBe(
+      false,
+    );
+  });
+
   it('records sub-states that say why', () => {
     expect(
       transition({ state: 'cold', subState: null }, { type: 'unsubscribe', by: 'complaint' }).next.subState,
@@ -178,13 +193,14 @@ describe('lead state machine', () => {
     ).toBe('pending');
   });
 
-  it('only running states keep the sequence going', () => {
+  it('only running states keep the sequence going; out of office pauses it', () => {
     expect(leadStates.filter((s) => !stopsSequence(s))).toEqual([
       'new',
       'pending',
       'cold',
       'engaged',
       'warm',
+      'out_of_office',
     ]);
   });
 });

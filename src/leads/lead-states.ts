@@ -68,6 +68,7 @@ export type LeadEvent =
   | { type: 'out_of_office'; returnDate: string }
   | { type: 'back_in_office'; resumeAs: RunningState }
   | { type: 'complete' }
+  | { type: 'reclassify'; to: { state: 'responded' | 'hot' | 'deactivated'; subState: string } }
   | { type: 'continue' }
   | { type: 'restart' };
 
@@ -151,6 +152,13 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
     case 'complete':
       if (!running.includes(s)) return refuse('only a running sequence completes');
       return to('processed', 'ScheduleCompleted', `${s}→processed`);
+    case 'reclassify': {
+      // A user corrects what a reply meant: only states a reply put the lead in.
+      const fromReply =
+        s === 'responded' || s === 'hot' || (s === 'deactivated' && current.subState === 'StopRequest');
+      if (!fromReply) return refuse('only a lead whose state came from a reply can be reclassified');
+      return to(event.to.state, event.to.subState, `${s}→${event.to.state}`);
+    }
     case 'continue':
     case 'restart':
       if (!resumable.includes(s)) return refuse(`a ${s} lead cannot be resumed`);

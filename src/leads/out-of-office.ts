@@ -57,7 +57,7 @@ export async function pauseForAbsence(
     const shiftMs = resumeAt.getTime() - next.dueAt.getTime();
     await tx
       .update(messages)
-      .set({ dueAt: sql`${messages.dueAt} + ${`${Math.round(shiftMs / 1000)} seconds`}::interval` })
+      .set({ dueAt: sql`${messages.dueAt} + ${`${shiftMs} milliseconds`}::interval` })
       .where(and(eq(messages.leadId, lead.id), eq(messages.status, 'scheduled')));
     await recordEvent(tx, {
       orgId: lead.orgId,

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/database.ts';
+import { pgJson } from '../db/pg-text.ts';
 import { messages, sandboxMessages } from '../db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -77,20 +78,22 @@ export async function storeSandboxMessage(
     headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
   await db
     .insert(sandboxMessages)
-    .values({
-      messageId,
-      orgId: outgoing?.orgId ?? null,
-      envelopeFrom: envelope.from,
-      envelopeTo: envelope.to,
-      fromHeader: parsed.from?.text ?? null,
-      toHeader: Array.isArray(parsed.to)
-        ? parsed.to.map((t) => t.text).join(', ')
-        : (parsed.to?.text ?? null),
-      subject: parsed.subject ?? null,
-      textBody: parsed.text ?? null,
-      headers,
-      raw: raw.toString('utf8'),
-    })
+    .values(
+      pgJson({
+        messageId,
+        orgId: outgoing?.orgId ?? null,
+        envelopeFrom: envelope.from,
+        envelopeTo: envelope.to,
+        fromHeader: parsed.from?.text ?? null,
+        toHeader: Array.isArray(parsed.to)
+          ? parsed.to.map((t) => t.text).join(', ')
+          : (parsed.to?.text ?? null),
+        subject: parsed.subject ?? null,
+        textBody: parsed.text ?? null,
+        headers,
+        raw: raw.toString('utf8'),
+      }),
+    )
     .onConflictDoUpdate({
       target: sandboxMessages.messageId,
       set: { receivedCount: sql`${sandboxMessages.receivedCount} + 1` },

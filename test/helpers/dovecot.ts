@@ -2,9 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -22,7 +24,7 @@ export type Dovecot = {
   password: string;
   dir: string;
   /** IMAP APPEND into the user's INBOX, as a mail server delivering would; returns the new UID. */
-  append(raw: string | Buffer, mailbox?: string): Promise<number | undefined>;
+  append(raw: string | Buffer, opts?: { mailbox?: string; date?: Date }): Promise<number | undefined>;
   stop(): Promise<void>;
 };
 
@@ -101,15 +103,20 @@ service stats {
 }
 `,
   );
-  const started = spawnSync(binary, ['-c', join(dir, 'dovecot.conf')], { encoding: 'utf8' });
+  // It daemonises: its output goes to a file, since a pipe it inherits would never close.
+  const out = openSync(join(dir, 'start.out'), 'w');
+  const started = spawnSync(binary, ['-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', out, out] });
+  closeSync(out);
   if (started.status !== 0)
-    throw new Error(`dovecot did not start (${started.status}): ${started.stderr}${log(dir)}`);
+    throw new Error(
+      `dovecot did not start (${started.status}): ${readFileSync(join(dir, 'start.out'), 'utf8')}${log(dir)}`,
+    );
   await waitForPort(port, dir);
   const server = { host: '127.0.0.1', port, user: 'test', password: 'secret' };
   return {
     ...server,
     dir,
-    async append(raw, mailbox = 'INBOX') {
+    async append(raw, opts = {}) {
       const client = new ImapFlow({
         host: server.host,
         port: server.port,
@@ -119,7 +126,8 @@ service stats {
       });
       await client.connect();
       try {
-        const r = await client.append(mailbox, typeof raw === 'string' ? Buffer.from(raw) : raw);
+        const content = typeof raw === 'string' ? Buffer.from(raw) : raw;
+        const r = await client.append(opts.mailbox ?? 'INBOX', content, [], opts.date);
         return r ? r.uid : undefined;
       } finally {
         await client.logout();

@@ -60,11 +60,13 @@ import {
   presenceWords,
   untilCue,
 } from './return-cues.ts';
-import { clauseAround, stripQuotedHistory } from './text-windows.ts';
+import { clauseAround, clauseCuts, stripQuotedHistory } from './text-windows.ts';
 
 export type ReturnDateResult = { returnDate: string | null; evidence: string | null };
 
 type Role = 'back' | 'through' | 'absentOn';
+
+const maxScannedChars = 6000;
 type Candidate = { role: Role; date: LocalDate; evidence: string };
 
 export function extractReturnDate(
@@ -74,7 +76,8 @@ export function extractReturnDate(
   timeZone: string,
 ): ReturnDateResult {
   const today = localDateIn(messageDate, timeZone);
-  const body = stripQuotedHistory(text);
+  // An absence notice states its return near the top; the cap bounds the work on huge bodies.
+  const body = stripQuotedHistory(text).slice(0, maxScannedChars);
   const ctx: MentionContext = { today, language: guessLanguage(`${subject}\n${body}`), timeZone };
   const candidates = [...candidatesIn(body, ctx), ...candidatesIn(subject, ctx)];
   const pick = (role: Role) => candidates.filter((c) => c.role === role);
@@ -91,9 +94,10 @@ export function extractReturnDate(
 function candidatesIn(text: string, ctx: MentionContext): Candidate[] {
   if (!text.trim()) return [];
   const mentions = findMentions(text, ctx);
+  const cuts = clauseCuts(text, mentions, ctx.language);
   const candidates: Candidate[] = [];
   for (const mention of mentions) {
-    const clause = clauseAround(text, mentions, mention, ctx.language);
+    const clause = clauseAround(cuts, mention, text.length);
     const role = roleOf(text, clause, mention);
     if (!role) continue;
     const day = resolve(mention, role, ctx.today);

@@ -39,16 +39,18 @@ const conjunctions: Record<Language | 'any', string> = {
   it: 'e|ma',
 };
 
-export function clauseAround(
-  text: string,
-  mentions: readonly Mention[],
-  mention: Mention,
-  language: Language | null,
-): { start: number; end: number } {
+/** Positions where a clause ends, computed once per text. */
+export function clauseCuts(text: string, mentions: readonly Mention[], language: Language | null): number[] {
   // Dates carry their own dots ("21.03.", "z. B."): blank them so they never end a sentence.
-  let masked = text;
-  for (const m of mentions)
-    masked = masked.slice(0, m.start) + '0'.repeat(m.end - m.start) + masked.slice(m.end);
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of mentions) {
+    if (m.start < from) continue;
+    parts.push(text.slice(from, m.start), '0'.repeat(m.end - m.start));
+    from = m.end;
+  }
+  parts.push(text.slice(from));
+  const masked = parts.join('');
   const cuts: number[] = [];
   for (const m of masked.matchAll(sentenceEnd)) {
     if (m[0].startsWith('.') && abbreviation.test(masked.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -63,11 +65,21 @@ export function clauseAround(
     const dateAfter = mentions.some((o) => o.start >= after && /^\s*$/.test(text.slice(after, o.start)));
     // "tot en met", "up to and including", "entre 22 e 26": one expression, not two clauses.
     const inExpression =
-      /(?:\d\.?|\btot|\bup to)$/iu.test(text.slice(0, m.index)) || inclusive.test(text.slice(after));
+      /(?:\d\.?|\btot|\bup to)$/iu.test(text.slice(Math.max(0, m.index - 8), m.index)) ||
+      inclusive.test(text.slice(after, after + 20));
     if (!(dateBefore && dateAfter) && !inExpression) cuts.push(m.index + 1);
   }
+  return cuts.sort((a, b) => a - b);
+}
+
+/** The clause (between two cuts) that contains the mention. */
+export function clauseAround(
+  cuts: readonly number[],
+  mention: Mention,
+  textLength: number,
+): { start: number; end: number } {
   let start = 0;
-  let end = text.length;
+  let end = textLength;
   for (const cut of cuts) {
     if (cut <= mention.start && cut > start) start = cut;
     if (cut >= mention.end && cut < end) end = cut;

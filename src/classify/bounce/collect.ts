@@ -112,7 +112,7 @@ export function collectRecipients(view: BounceView): RecipientRecord[] {
   const texts = scanNotice(view.notice, senders(view));
   const transcript = parseTranscript(view.notice);
   const session = transcriptText(view.notice);
-  const dsn = dsnRecipients(view).filter((r) => r.action !== 'relayed' && r.action !== 'expanded');
+  const dsn = dsnRecipients(view);
   const records: RecipientRecord[] = [];
 
   for (const r of dsn) {

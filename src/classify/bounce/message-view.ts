@@ -60,6 +60,7 @@ const ORIGINAL_MARKERS: RegExp[] = [
   /^-+ ?start of (?:the )?returned message/im,
   /^original message headers:\s*$/im,
   /^message headers follow/im,
+  /^(?:a )?summary of the undelivered message/im,
   /^(?:received|return-path):\s?\S/im,
   /^-+ ?original message headers/im,
   /^content-type:\s*message\/rfc822/im,

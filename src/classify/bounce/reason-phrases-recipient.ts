@@ -7,6 +7,9 @@ import type { Phrase } from './reason-rules.ts';
 
 export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
   userunknown: [
+    'addressee unknown',
+    'invalid final delivery userid',
+    'email address is wrong or no longer valid',
     'nonexistent user',
     'non-existent user',
     'nonexistent recipient',
@@ -125,6 +128,8 @@ export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
     /rcpt .{0,80}does not exist/,
   ],
   mailboxfull: [
+    'as their mailbox is full',
+    "number of messages in recipient's mailbox exceeded",
     'mailbox exceeds allowed size',
     'account disabled temporarily for exceeding receiving limits',
     'account is exceeding their quota',
@@ -185,6 +190,9 @@ export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
     /the email account that you tried to reach is over quota/,
   ],
   mesgtoobig: [
+    'maximum incoming message size',
+    'exceeds the maximum message size',
+    'maximum message size exceeded',
     'exceeded maximum inbound message size',
     'line limit exceeded',
     'max message size exceeded',
@@ -248,6 +256,7 @@ export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
   ],
   hasmoved: [' has been replaced by ', 'has moved to', 'no longer on server', 'address has changed'],
   filtered: [
+    'cannot route mail to user',
     'because the recipient is only accepting mail from specific email addresses',
     'bounced address',
     'due to extended inactivity new mail is not currently being accepted for this mailbox',
@@ -266,6 +275,12 @@ export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
     'recipient refused',
   ],
   hostunknown: [
+    'as the remote domain doesnt exist',
+    "as the remote domain doesn't exist",
+    'all relevant mx records point to non-existent hosts',
+    'all host address lookups failed permanently',
+    "we weren't able to find the recipient domain",
+    'name service error for name=',
     'domain does not exist',
     'domain is not reachable',
     'domain must exist',
@@ -292,6 +307,7 @@ export const PHRASES_RECIPIENT: Record<string, readonly Phrase[]> = {
     /553 .{0,60} does not exist/,
   ],
   notaccept: [
+    'an mx or srv record indicated no smtp service',
     'does not accept mail',
     'host/domain does not accept mail',
     'no mx record found for domain=',

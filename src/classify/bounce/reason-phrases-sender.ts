@@ -133,6 +133,9 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     'spam content',
   ],
   blocked: [
+    'ip not in whitelist for rcpt domain',
+    'unusual rate of unsolicited mail',
+    'is not authorized to send email directly to our servers',
     ' said: 550 blocked',
     '//www.spamcop.net/bl.',
     'bad sender ip address',
@@ -211,6 +214,7 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     /(?:access|connection|connections) from .{0,60} (?:blocked|refused|rejected)/,
   ],
   norelaying: [
+    'due to the following smtp relay error',
     'no relaying',
     'as a relay',
     'insecure mail relay',
@@ -262,6 +266,7 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     /is not allowed to send from .{0,80} per its spf record/,
   ],
   requireptr: [
+    'does not meet ipv6 sending guidelines regarding ptr records',
     'access denied. ip name lookup failed',
     'all mail servers must have a ptr record with a valid reverse dns entry',
     'bad dns ptr resource record',
@@ -300,6 +305,8 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     / multiple .{0,30} headers?/,
   ],
   securityerror: [
+    'tls required for rcpt domain',
+    'please log in with your web browser',
     'authentication failed; server ',
     'authentication turned on in your email client',
     'authentication required',
@@ -325,6 +332,7 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     'malware detected',
   ],
   policyviolation: [
+    'has a policy that prohibited the mail that you sent',
     'mass mailer',
     'policy reasons',
     'an illegal attachment on your message',
@@ -350,6 +358,7 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     'potential security issue',
   ],
   contenterror: [
+    'too many "received" headers',
     'executable files are not allowed in compressed files',
     'header size exceeds limit',
     'message header size, or recipient list, exceeds policy limit',
@@ -363,6 +372,7 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     'invalid mime',
   ],
   badreputation: [
+    'very low reputation',
     'temporarily deferred due to unexpected volume or user complaints',
     'has been temporarily rate limited due to ip reputation',
     'ip/domain reputation problems',
@@ -376,6 +386,9 @@ export const PHRASES_SENDER: Record<string, readonly Phrase[]> = {
     'domain reputation',
   ],
   speeding: [
+    'receiving mail too quickly',
+    'daily sending quota exceeded',
+    'daily user sending quota exceeded',
     'please try again slower',
     'receiving mail at a rate that prevents additional messages from being delivered',
     'rate limit exceeded',

@@ -7,6 +7,15 @@ import type { Phrase } from './reason-rules.ts';
 
 export const PHRASES_TRANSPORT: Record<string, readonly Phrase[]> = {
   systemerror: [
+    'delivery to file forbidden',
+    'delivery to pipe forbidden',
+    'local delivery failed',
+    'lmtp error after',
+    'temporary system problem',
+    'mail server temporarily rejected message',
+    'unable to open',
+    'temporary failure in ldap lookup',
+    'timeout while talking to ldap server',
     'several matches found',
     'queue file write error',
     'aliasing/forwarding loop broken',
@@ -33,6 +42,9 @@ export const PHRASES_TRANSPORT: Record<string, readonly Phrase[]> = {
     'transaction failed',
   ],
   networkerror: [
+    'lost connection with',
+    'no host found for existing smtp connection',
+    'exceeded maximum hop count',
     'dns error',
     'dns query failed',
     'network error',
@@ -58,6 +70,12 @@ export const PHRASES_TRANSPORT: Record<string, readonly Phrase[]> = {
     'temporary name server error',
   ],
   expired: [
+    'no action is required on your part',
+    'has been frozen',
+    'was frozen on arrival',
+    'please do not resend your original message',
+    'will be retried for',
+    'this is a warning message only',
     'delivery attempts will continue',
     'did not accept our requests to connect',
     'was not delivered within',

@@ -213,7 +213,8 @@ function secondPass(r: ReasonInput, d: string): ReasonResult | null {
 }
 
 export function decideReason(r: ReasonInput): ReasonResult {
-  if ((r.status ?? '').startsWith('2.') || r.action === 'delivered') {
+  // "relayed" and "expanded" (RFC 3464 §2.3.3) are success notices too: nothing failed.
+  if ((r.status ?? '').startsWith('2.') || /^(?:delivered|relayed|expanded)$/.test(r.action)) {
     return { reason: 'delivered', evidence: `status ${r.status ?? r.action}` };
   }
   const d = r.diagnostic.toLowerCase();

@@ -123,11 +123,29 @@ const EXACT: Record<string, string> = {
   '5.7.32': 'securityerror',
 };
 
+/**
+ * Exchange Online / Outlook.com use three-digit details of their own
+ * (Microsoft's "Email non-delivery reports" reference).
+ */
+const EXTENDED: Array<[RegExp, string]> = [
+  [/^[45]\.4\.312$/, 'networkerror'],
+  [/^[45]\.4\.316$/, 'expired'],
+  [/^5\.4\.14$/, 'networkerror'],
+  [/^5\.4\.300$/, 'expired'],
+  [/^5\.7\.501$/, 'spamdetected'],
+  [/^5\.7\.509$/, 'authfailure'],
+  [/^5\.7\.512$/, 'notcompliantrfc'],
+  [/^5\.7\.(?:60\d|6[1-4]\d)$/, 'blocked'],
+  [/^4\.7\.650$/, 'badreputation'],
+  [/^5\.7\.7[0-4]\d$/, 'toomanyconn'],
+];
+
 /** Reason suggested by an enhanced status code, or '' when the code says nothing specific. */
 export function reasonFromStatus(status: string | null): string {
   if (!status) return '';
   const exact = EXACT[status];
   if (exact !== undefined) return exact;
+  for (const [re, reason] of EXTENDED) if (re.test(status)) return reason;
   // Vendor-specific details under x.1 (Exchange's 5.1.351 …) are still addressing errors.
   if (/^5\.1\.\d{2,}$/.test(status)) return 'userunknown';
   return '';

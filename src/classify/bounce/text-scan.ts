@@ -32,7 +32,7 @@ export function commandIn(text: string): string {
   )
     return 'DATA';
   if (
-    /recipient address rejected|smtp:rcpt|in reply to rcpt to|after rcpt to|>>> rcpt to|does not like recipient|rcpt to:<|rcpt to: <|did not like our rcpt|most progress was rcpt|after rcpt command|rcpt command|rcpt to response/.test(
+    /recipient address rejected|rcpt to generated|smtp:rcpt|in reply to rcpt to|after rcpt to|>>> rcpt to|does not like recipient|rcpt to:<|rcpt to: <|did not like our rcpt|most progress was rcpt|after rcpt command|rcpt command|rcpt to response/.test(
       t,
     )
   )
@@ -58,7 +58,7 @@ type Candidate = { addr: string; line: number; rest: string };
 
 // Address at line start, optionally bracketed, optionally followed by ":" or "..." and text.
 const LEAD_ADDR =
-  /^\s{0,12}(?:[*•-]\s+)?(?:[45]\d\d[ -]+)?(?:(?:intended |failed )?recipient(?: address)?:\s*|(?:original )?address:\s*)?["<(]?([^\s<>"():,;]+@[A-Za-z0-9.[\]-]+?)[>")]?(?:\s*\((?:expanded from|generated from)[^)]*\))?((?:\s*(?::|\.\.\.)|\s).*|\s*)$/i;
+  /^\s{0,12}(?:[*•>-]\s+)?(?:[45]\d\d[ -]+)?(?:(?:intended |failed )?recipient(?: address)?:\s*|(?:original )?address:\s*)?["<(]?([^\s<>"():,;]+@[A-Za-z0-9.[\]-]+?)[>")]?(?:\s*\((?:expanded from|generated from)[^)]*\))?((?:\s*(?::|\.\.\.)|\s).*|\s*)$/i;
 
 function leadCandidates(lines: string[]): Candidate[] {
   const out: Candidate[] = [];

@@ -16,8 +16,13 @@ const STRONG: Rule[] = [
   // au/ezweb reject mail filtered by the recipient's settings with an empty address.
   { test: /\b550 : user unknown/, reason: 'filtered' },
   // Lotus Domino / Exchange 5.5-2003 say this only for unknown mailboxes.
-  { test: /not listed in (?:the )?public name (?:&|and) address book/, reason: 'userunknown' },
+  {
+    test: /not listed in (?:the )?(?:public name (?:&|and) address book|domino directory)/,
+    reason: 'userunknown',
+  },
   { test: /the recipient name is not recognized/, reason: 'userunknown' },
+  // Ipswitch IMail's wording for a mailbox that does not exist.
+  { test: /invalid final delivery userid/, reason: 'userunknown' },
   { test: /this user doesn't have an? \S+ account/, reason: 'userunknown' },
   { test: /duplicate header/, reason: 'notcompliantrfc' },
   {

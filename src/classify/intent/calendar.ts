@@ -105,10 +105,6 @@ export function nextMonthDay(from: LocalDate, month: number, day: number): Local
   return null;
 }
 
-export function isValidDate(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
 export function formatDate(date: LocalDate): string {
   return `${String(date.y).padStart(4, '0')}-${String(date.m).padStart(2, '0')}-${String(date.d).padStart(2, '0')}`;
 }

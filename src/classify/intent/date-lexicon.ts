@@ -57,7 +57,6 @@ export const monthPrepositions = new Set(
   final tot na vanaf begin eind tra fino da dopo inizio fine`.split(/\s+/),
 );
 
-export type RelativeDay = { offset: number };
 /** Relative day words (folded). Multi-word forms are matched as phrases. */
 export const relativeDayPhrases: [string, number][] = [
   ['day after tomorrow', 2],

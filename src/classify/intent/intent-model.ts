@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Intent, intents } from '../classification.ts';
+import type { Intent } from '../classification.ts';
 import { evidencePhrases } from './evidence-phrases.ts';
 import { extractFeatures, type Features } from './features.ts';
 import { decodeModel, type IntentModel, type IntentModelFile } from './model-file.ts';
@@ -116,9 +116,4 @@ export function scoreFeatures(text: string, features: Features, opts: ScoreOptio
 /** Scores a reply's text (quoted history and signature already stripped). */
 export function scoreIntent(text: string, opts: ScoreOptions = {}): IntentScore {
   return scoreFeatures(text, extractFeatures(text, opts.evidence !== false), opts);
-}
-
-/** Index of an intent in the model's class order (the same as `intents`). */
-export function intentIndex(intent: Intent): number {
-  return intents.indexOf(intent);
 }

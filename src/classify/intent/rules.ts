@@ -2,8 +2,10 @@
  * The few cases where a rule is clearer than a model, applied to the model's
  * scores. Each rule says what it saw in an evidence string.
  *
- * 1. A short reply that asks to be removed ("unsubscribe", "remove me",
- *    "Abmelden.", "STOP") is `stop`, whatever else the model thought: getting
+ * 1. A reply that asks to be removed is `stop`, whatever else the model
+ *    thought: a short one with any removal word ("unsubscribe", "Abmelden.",
+ *    "STOP"), a longer one when a removal verb is aimed at the writer or their
+ *    address ("I've left, please delete this address", "bórrame"). Getting
  *    this wrong means emailing someone who asked us not to.
  * 2. A removal request that is negated ("do not unsubscribe me", "bitte nicht
  *    abmelden", "no need to remove me") is never `stop`.
@@ -51,7 +53,7 @@ const negationBreak =
  * löschen", "bórrame", "toglieteci dal vostro elenco"): a stop request even in a longer reply.
  */
 const removalVerb =
-  /^(?:unsubscri|remove|delete|erase|abmeld|austrag|abbestell|losch|loesch|entfern|streich|desabonn|desinscri|supprim|retirez|rayez|effac|desuscri|borr|elimin|quita|sacame|sacadme|saquen|descadastr|apag|exclu|remov|tire|uitschrijv|afmeld|verwijder|schrap|disiscriv|cancell|rimuov|togli)/;
+  /^(?:unsubscri|remove|delete|erase|abmeld|austrag|abbestell|losch|loesch|entfern|streich|desabonn|desinscri|supprim|retirez|rayez|effac|desuscri|borra|borre|borrad|borrar|eliminad|eliminen|eliminar|elimina$|eliminem|quita|sacame|sacadme|saquen|descadastr|apag|exclua|excluam|excluir|excluya|remov|tirem|tirar|tira$|tirad|uitschrijv|afmeld|verwijder|schrap|disiscriv|cancellate|cancellare|cancellarmi|rimuov|togli)/;
 const removalObject =
   /^(?:me|us|my|mich|uns|meine[nm]?|moi|nous|mes|mon|mi|mis|nos|meu|minha|meus|mij|ons|mijn|mio|mia|miei|ci|address|adresse|adres|indirizzo|endereco|direccion|correo|e-?mail|mail|data|daten|donnees|datos|dados|gegevens|dati|details|list|liste|lista|lijst|elenco|verteiler|fichier|mailing|database|cadastro|bestand|registo|registro|sequence|sequenz|sequence|secuencia|sequencia|reeks|sequenza)$/;
 /** A verb carrying its own object ("bórrame", "toglieteci", "retirez-moi"). */

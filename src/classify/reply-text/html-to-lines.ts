@@ -145,7 +145,13 @@ export function htmlToLines(html: string): HtmlLines {
   const markers: string[] = [];
   let cutFrom = false;
 
-  const visit = (node: ChildNode, depth: number, pre: boolean): void => {
+  const visit = (node: ChildNode, depth: number, pre: boolean, level = 0): void => {
+    // Hostile nesting (an "HTML bomb") must not blow the stack: past a sane
+    // depth the rest of the subtree is read as plain text, without recursion.
+    if (level > maxNesting) {
+      sink.write(flatText(node), effective(depth));
+      return;
+    }
     if (node.type === 'text') {
       const data = node.data;
       if (pre) {
@@ -196,7 +202,7 @@ export function htmlToLines(html: string): HtmlLines {
     const before = sink.count;
     const cellGap = name === 'td' || name === 'th';
     if (name === 'li') sink.write('- ', effective(inner));
-    for (const child of el.children) visit(child, inner, pre || name === 'pre');
+    for (const child of el.children) visit(child, inner, pre || name === 'pre', level + 1);
     if (cellGap) sink.write(' ', effective(inner));
     if (block) {
       // An empty paragraph (<p>&nbsp;</p>, Outlook's blank line) is an empty line.
@@ -226,4 +232,20 @@ function hasNbsp(el: Element): boolean {
   return el.children.some(
     (c) => (c.type === 'text' && c.data.includes('\u00a0')) || (c.type === 'tag' && hasNbsp(c)),
   );
+}
+
+const maxNesting = 300;
+
+/** The text under a node, collected with an explicit stack (no recursion). */
+function flatText(root: ChildNode): string {
+  const out: string[] = [];
+  const stack: ChildNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out.push((node as { data: string }).data);
+    else if ('children' in node && Array.isArray(node.children)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
+    }
+  }
+  return out.join(' ').replace(/\s+/g, ' ').trim();
 }

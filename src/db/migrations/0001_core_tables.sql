@@ -155,13 +155,15 @@ CREATE INDEX messages_sending_idx ON messages (claimed_by) WHERE status = 'sendi
 CREATE INDEX messages_lead_idx ON messages (lead_id, step);
 CREATE INDEX messages_assistant_sent_idx ON messages (assistant_id, sent_at) WHERE status = 'sent';
 
--- Every inbound message, raw, kept whatever happens to it.
+-- Every inbound message, raw, kept whatever happens to it. `raw` holds the
+-- message's bytes base64-encoded: text crosses PGlite's wire ~10x faster than
+-- bytea (40 MB: 1 s instead of 12 s), and bytes survive any charset.
 CREATE TABLE inbound_messages (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   channel text NOT NULL CHECK (channel IN ('sandbox', 'http', 'smtp', 'imap')),
   dedupe_key text NOT NULL UNIQUE,
   message_id text,
-  raw bytea NOT NULL,
+  raw text NOT NULL,
   org_id uuid REFERENCES orgs(id) ON DELETE CASCADE,
   lead_id uuid REFERENCES leads(id) ON DELETE SET NULL,
   from_address text,
