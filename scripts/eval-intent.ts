@@ -1,5 +1,5 @@
 /**
- * Evaluates the intent classifier on data/intent/*.holdout.jsonl (never used for
+ * Evaluates the intent classifier on corpus/intent/*.holdout.jsonl (never used for
  * training or tuning): per-class precision/recall/F1, macro-F1, per-language
  * accuracy, confusion matrix, confidence reliability, meeting and check-in date
  * accuracy, throughput, model size.
@@ -30,7 +30,7 @@ import { seededRandom, shuffleInPlace } from '../src/classify/intent/softmax-reg
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: join(import.meta.dirname, '..', 'data', 'intent') },
+    data: { type: 'string', default: join(import.meta.dirname, '..', 'corpus', 'intent') },
     'org-adaptation': { type: 'boolean', default: false },
   },
 });

@@ -1,6 +1,6 @@
 /**
- * Trains the reply-intent model from data/intent/*.train.jsonl (and seed.jsonl)
- * and writes data/intent/model.json. Deterministic: the same corpus gives the
+ * Trains the reply-intent model from corpus/intent/*.train.jsonl (and seed.jsonl)
+ * and writes corpus/intent/model.json. Deterministic: the same corpus gives the
  * same bytes. Hold-out files are never read here.
  *
  *   ./node_modules/.bin/node scripts/train-intent.ts [--data DIR] [--out FILE]
@@ -15,7 +15,7 @@ import { trainIntentModel } from '../src/classify/intent/train-intent-model.ts';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: join(import.meta.dirname, '..', 'data', 'intent') },
+    data: { type: 'string', default: join(import.meta.dirname, '..', 'corpus', 'intent') },
     out: { type: 'string' },
   },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyIntent } from './classify-intent.ts';
 import { buildOrgAdapter } from './org-adapter.ts';
 
-// These run against the shipped model (data/intent/model.json).
+// These run against the shipped model (corpus/intent/model.json).
 const at = { sentAt: new Date('2026-03-10T09:15:00+01:00'), utcOffsetMinutes: 60 };
 
 describe('classifyIntent', () => {

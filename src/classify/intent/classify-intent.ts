@@ -22,7 +22,7 @@ export type ClassifyIntentOptions = {
   sentAt: Date;
   utcOffsetMinutes: number;
   orgAdapter?: OrgAdapter;
-  /** Defaults to the shipped model (data/intent/model.json). */
+  /** Defaults to the shipped model (corpus/intent/model.json). */
   model?: IntentModel;
 };
 

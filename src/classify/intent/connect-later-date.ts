@@ -1,6 +1,6 @@
 /**
  * The day to check in again for a "connect later" reply, in the reply's own
- * calendar (conventions from data/intent/README.md):
+ * calendar (conventions from corpus/intent/README.md):
  * - a month named → its first day, the next one to come ("ping me in March"
  *   sent in March → March next year);
  * - Q1–Q4 / T1–T4 / "third quarter" → the quarter's first day; "next quarter" →

@@ -1,5 +1,5 @@
 /**
- * Reading the labelled reply corpus (data/intent/*.jsonl, format in its README).
+ * Reading the labelled reply corpus (corpus/intent/*.jsonl, format in its README).
  * Lines that don't parse or don't validate are reported and skipped rather than
  * fatal: the corpus is hand-written and a half-saved line must not stop training.
  */

@@ -1,5 +1,5 @@
 /**
- * Scoring a reply with the trained intent model (data/intent/model.json, built
+ * Scoring a reply with the trained intent model (corpus/intent/model.json, built
  * by scripts/train-intent.ts). The model is read once, on first use.
  *
  * Confidence is the temperature-scaled softmax probability of the winning
@@ -13,7 +13,7 @@ import { evidencePhrases } from './evidence-phrases.ts';
 import { extractFeatures, type Features } from './features.ts';
 import { decodeModel, type IntentModel, type IntentModelFile } from './model-file.ts';
 
-export const defaultModelPath = fileURLToPath(new URL('../../../data/intent/model.json', import.meta.url));
+export const defaultModelPath = fileURLToPath(new URL('../../../corpus/intent/model.json', import.meta.url));
 
 /** Per-feature adjustments to the logits (feature hash → one delta per class), e.g. an org's corrections. */
 export type WeightDelta = ReadonlyMap<number, ArrayLike<number>>;

@@ -1,5 +1,5 @@
 /**
- * The on-disk form of the intent model (data/intent/model.json) and its
+ * The on-disk form of the intent model (corpus/intent/model.json) and its
  * in-memory form. Weights are quantised to int8 with one scale per class and
  * stored as base64, feature ids as delta-encoded varints: a 30k-feature model is
  * a few hundred kilobytes, and the file is a pure function of the trained weights
