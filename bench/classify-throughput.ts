@@ -36,9 +36,11 @@ type Source = 'bounce file' | 'auto-reply file' | 'built reply';
 type Sample = { raw: Buffer; source: Source; kind?: MessageKind };
 
 const autoFiles = new Set(
-  (JSON.parse(readFileSync(join(corpora, 'autoreply/autoreply-file-index.json'), 'utf8')) as {
-    hits: { file: string }[];
-  }).hits.map((h) => h.file),
+  (
+    JSON.parse(readFileSync(join(corpora, 'autoreply/autoreply-file-index.json'), 'utf8')) as {
+      hits: { file: string }[];
+    }
+  ).hits.map((h) => h.file),
 );
 const samples: Sample[] = [];
 // sisimai/eml also holds five rfc3834 vacation notices; the index claims them as auto-replies.
@@ -76,7 +78,9 @@ const rfcDate = (iso: string) =>
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 let i = 0;
-for (const f of readdirSync(intentDir).filter((f) => f.endsWith('.holdout.jsonl')).sort()) {
+for (const f of readdirSync(intentDir)
+  .filter((f) => f.endsWith('.holdout.jsonl'))
+  .sort()) {
   for (const line of readFileSync(join(intentDir, f), 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { lang: string; text: string; sentAt: string };
@@ -144,14 +148,15 @@ const sets: [string, Buffer[]][] = [
   ),
 ];
 
-const rows: [string, number, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] =
-  [];
+const rows: [string, number, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
 for (const [label, msgs] of sets) {
   if (!msgs.length) continue;
   rows.push([label, msgs.length, await measure(msgs, parse), await measure(msgs, classify)]);
 }
 
-console.log(`\nNode ${process.versions.node} · one thread, sequential awaits · ≥2 passes and ≥${minMs / 1000} s each`);
+console.log(
+  `\nNode ${process.versions.node} · one thread, sequential awaits · ≥2 passes and ≥${minMs / 1000} s each`,
+);
 console.log(`sources: ${count((s) => s.source)}`);
 console.log(`verdicts: ${count((s) => s.kind ?? '?')}\n`);
 const ms = (v: number) => v.toFixed(3).padStart(8);
@@ -162,4 +167,6 @@ for (const [label, n, p, c] of rows)
   console.log(
     `${label.padEnd(18)}${String(n).padStart(6)} │${p.rate.toFixed(0).padStart(9)}${ms(p.p50)}${ms(p.p99)} │${c.rate.toFixed(0).padStart(11)}${ms(c.p50)}${ms(c.p99)} │${(c.rate / p.rate).toFixed(2).padStart(7)}`,
   );
-console.log('\nparse = simpleParser alone (baseline); ratio = classifyMessage msgs/s ÷ parse msgs/s on the same set.');
+console.log(
+  '\nparse = simpleParser alone (baseline); ratio = classifyMessage msgs/s ÷ parse msgs/s on the same set.',
+);

@@ -1,0 +1,306 @@
+/**
+ * Inbound pipeline throughput on a fresh throwaway PostgreSQL database (dropped
+ * at the end, even on failure): ingestRaw (store the raw bytes) and
+ * processInboundOnce (parse → classify → match → act), beside the offline
+ * classifier on the same messages in the same run, so the ratio shows what the
+ * database costs.
+ *
+ *   node bench/inbound-throughput.ts [--n 2000] [--seconds 3]
+ *
+ * Each of N leads has a sent first email and a scheduled second step (a lead
+ * mid-sequence, whose steps a reply cancels or an absence moves) and gets one
+ * message back: 80 % human replies from the intent hold-out texts, 10 %
+ * out-of-office notices, 10 % Postfix bounces quoting the sent Message-ID.
+ * Exits non-zero if any message was lost, ingested twice or not `processed`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import pg from 'pg';
+import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
+import { classifyMessage } from '../src/classify/classify-message.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { openDatabase, queryRows } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { ingestRaw } from '../src/inbound/ingest.ts';
+import { processInboundOnce } from '../src/inbound/process-inbound.ts';
+import type { Ctx } from '../src/platform/context.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { postfixBounce } from '../test/helpers/mail-builders.ts';
+
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '3' } },
+});
+const N = Number(values.n);
+const minMs = Number(values.seconds) * 1000;
+// Messages for extra leads, ingested and processed before timing: JIT, plan cache, pool.
+const W = 100;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `nurture_bench_${randomBytes(5).toString('hex')}`;
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const exec = (db: Ctx['db'], text: string) => db.execute(text);
+const rowsOf = <T>(db: Ctx['db'], text: string) => queryRows<T>(db, sql.raw(text));
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+await admin.end();
+
+let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+let cleaned = false;
+const cleanup = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  await database?.close().catch(() => {});
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await c.end();
+};
+process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+type Stat = { rate: number; p50?: number; p99?: number };
+const stats = (count: number, ms: number, lat?: number[]): Stat => {
+  const s = lat?.sort((a, b) => a - b);
+  const q = (p: number) => s?.[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { rate: (count / ms) * 1000, p50: q(0.5), p99: q(0.99) };
+};
+const timed = async (lat: number[], f: () => Promise<unknown>) => {
+  const s = performance.now();
+  await f();
+  lat.push(performance.now() - s);
+};
+
+const failures: string[] = [];
+const rows: [string, Stat][] = [];
+let breakdown: Record<string, unknown>[] = [];
+try {
+  database = await openDatabase({ databaseUrl: dbUrl });
+  await migrate(database);
+  const { db } = database;
+  const org = await createOrgWithAdmin(db, {
+    orgName: 'Bench',
+    email: 'admin@bench.test',
+    password: 'bench-pw',
+  });
+  const ctx: Ctx = {
+    db,
+    config: loadConfig({ ...process.env, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' }),
+    log: createLogger('warn'),
+    now: () => new Date(),
+    wake: { dispatcher: () => {}, inbound: () => {} },
+  };
+
+  // Seeding is set-based SQL (not measured). The intended kind is in the
+  // address, so the final tally can compare it with what the pipeline decided.
+  await exec(
+    db,
+    `INSERT INTO leads (org_id, assistant_id, owner_id, schedule_id, email, first_name, last_name, company,
+      source, state, time_zone, first_send_at, reply_token, unsubscribe_token)
+    SELECT o.org_id, o.id, '${org.userId}', o.default_schedule_id,
+      (CASE i % 10 WHEN 8 THEN 'ooo' WHEN 9 THEN 'bounce' ELSE 'reply' END) || '-' || i || '@lead.example.test',
+      'Lead', i::text, 'Bench Co', 'api', 'cold', 'Europe/Berlin', now() - interval '1 day',
+      md5(random()::text) || i, md5(random()::text) || i
+    FROM assistants o, generate_series(1, ${N + W}) i WHERE o.id = '${org.assistantId}'`,
+  );
+  await exec(
+    db,
+    `INSERT INTO messages (org_id, lead_id, assistant_id, kind, step, status, due_at, explicit_time, message_id,
+      subject, sent_at, smtp_response)
+    SELECT org_id, id, assistant_id, 'sequence', 0, 'sent', now() - interval '1 day', true,
+      '<' || gen_random_uuid() || '.' || reply_token || '@bench.test>', 'A quick idea for Bench Co',
+      now() - interval '1 day', '250 2.0.0 Ok' FROM leads`,
+  );
+  await exec(
+    db,
+    `INSERT INTO messages (org_id, lead_id, assistant_id, kind, step, status, due_at, message_id)
+    SELECT org_id, id, assistant_id, 'sequence', 1, 'scheduled', now() + interval '3 days',
+      '<' || gen_random_uuid() || '.' || reply_token || '@bench.test>' FROM leads`,
+  );
+  await exec(db, 'ANALYZE');
+  const sent = await rowsOf<{ email: string; message_id: string; assistant: string }>(
+    db,
+    `SELECT l.email, m.message_id, a.email AS assistant FROM leads l
+      JOIN messages m ON m.lead_id = l.id AND m.step = 0 JOIN assistants a ON a.id = l.assistant_id
+      ORDER BY split_part(split_part(l.email, '-', 2), '@', 1)::int`,
+  );
+
+  // ---- The messages. Human replies as in bench/classify-throughput.ts: the
+  // corpus's local offset kept in Date, half quoting our email, a quarter with HTML.
+  const intentDir = new URL('../corpus/intent/', import.meta.url).pathname;
+  const texts = readdirSync(intentDir)
+    .filter((f) => f.endsWith('.holdout.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(join(intentDir, f), 'utf8').split('\n').filter(Boolean))
+    .map((l) => JSON.parse(l) as { text: string; sentAt: string });
+  const rfcDate = (iso: string) =>
+    new Date(`${iso.slice(0, 19)}Z`).toUTCString().replace('GMT', iso.slice(19).replace(':', ''));
+  const quote =
+    '> Hi,\n>\n> I noticed your team is growing. Would a 15-minute call next week be useful?\n>\n> Alex';
+  const day = (d: number, locale: string) =>
+    new Date(Date.now() + d * 86_400_000).toLocaleDateString(locale, { day: 'numeric', month: 'long' });
+  const ooo = [
+    (d: number) => [
+      'Automatic reply',
+      `I am out of the office until ${day(d, 'en-GB')} with limited access to email.`,
+    ],
+    (d: number) => [
+      'Abwesenheitsnotiz',
+      `Vielen Dank für Ihre Nachricht. Ich bin bis zum ${day(d, 'de-DE')} nicht im Büro.`,
+    ],
+    (d: number) => ['Réponse automatique', `Je suis absent du bureau jusqu'au ${day(d, 'fr-FR')} inclus.`],
+  ];
+  const messages = await Promise.all(
+    sent.map(async (s, i) => {
+      const kind = s.email.split('-')[0]!;
+      if (kind === 'bounce')
+        return postfixBounce({ messageId: s.message_id, fromAddress: s.assistant }, s.email);
+      const base = { from: s.email, to: s.assistant, inReplyTo: s.message_id, references: s.message_id };
+      if (kind === 'ooo') {
+        const [prefix, text] = ooo[i % ooo.length]!(3 + (i % 20));
+        const headers = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+        return new MailComposer({ ...base, subject: `${prefix}: A quick idea for Bench Co`, text, headers })
+          .compile()
+          .build();
+      }
+      const r = texts[i % texts.length]!;
+      const text =
+        i % 2 ? r.text : `${r.text}\n\nOn Mon, 1 Dec 2026 at 09:00, Alex <${s.assistant}> wrote:\n${quote}`;
+      const html = i % 4 === 1 ? `<div dir="ltr">${r.text.replace(/[&<>]/g, ' ')}</div>` : undefined;
+      return new MailComposer({
+        ...base,
+        subject: 'Re: A quick idea for Bench Co',
+        date: rfcDate(r.sentAt),
+        text,
+        html,
+      })
+        .compile()
+        .build();
+    }),
+  );
+  const warm = messages.slice(0, W);
+  const timedSet = messages.slice(W);
+
+  // ---- Offline: the classifier alone, and parse + classify as processOne does
+  // it (it parses once for addresses and hands the result in). Interleaved passes
+  // so that both see the same machine.
+  const offline: [string, (raw: Buffer) => Promise<unknown>, number[], { ms: number; passes: number }][] = [
+    ['classifyMessage alone', (raw) => classifyMessage(raw), [], { ms: 0, passes: 0 }],
+    [
+      'simpleParser + classifyMessage',
+      async (raw) =>
+        classifyMessage(raw, {
+          parsed: await simpleParser(raw, {
+            skipImageLinks: true,
+            skipTextToHtml: true,
+            maxHtmlLengthToParse: 2_000_000,
+          }),
+        }),
+      [],
+      { ms: 0, passes: 0 },
+    ],
+  ];
+  for (const [, fn] of offline) for (const raw of warm.concat(timedSet.slice(0, 500))) await fn(raw);
+  while (offline.some(([, , , a]) => a.passes < 2 || a.ms < minMs))
+    for (const [, fn, lat, acc] of offline) {
+      const t0 = performance.now();
+      for (const raw of timedSet) await timed(lat, () => fn(raw));
+      acc.ms += performance.now() - t0;
+      acc.passes++;
+    }
+  for (const [label, , lat, acc] of offline) rows.push([label, stats(lat.length, acc.ms, lat)]);
+
+  // ---- Warm-up of the database path, then the timed runs.
+  await exec(
+    db,
+    `INSERT INTO workers (id, pid, host) VALUES ('bench-inbound', ${process.pid}, '${hostname()}')`,
+  );
+  const drain = async (batchMs: number[]) => {
+    for (
+      let t = performance.now();
+      (await processInboundOnce(ctx, 'bench-inbound', 50)) > 0;
+      t = performance.now()
+    )
+      batchMs.push(performance.now() - t);
+  };
+  for (const raw of warm) await ingestRaw(ctx, 'http', raw);
+  await drain([]);
+
+  let duplicates = 0;
+  const ingest = async (raw: Buffer, lat: number[]) =>
+    timed(lat, async () => {
+      if ((await ingestRaw(ctx, 'http', raw)).duplicate) duplicates++;
+    });
+  let lat: number[] = [];
+  let t0 = performance.now();
+  for (const raw of timedSet) await ingest(raw, lat);
+  rows.push(['ingest, sequential', stats(N, performance.now() - t0, lat)]);
+  // The same messages again at concurrency 8: the sequential run's rows go first,
+  // else all would be deduplicated by Message-ID.
+  await exec(db, `DELETE FROM inbound_messages WHERE status = 'received'`);
+  await exec(db, 'VACUUM ANALYZE inbound_messages');
+  lat = [];
+  let next = 0;
+  t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < timedSet.length) await ingest(timedSet[next++]!, lat);
+    }),
+  );
+  const ingestMs = performance.now() - t0;
+  rows.push(['ingest, concurrency 8', stats(N, ingestMs, lat)]);
+
+  const batchMs: number[] = [];
+  t0 = performance.now();
+  await drain(batchMs);
+  const processMs = performance.now() - t0;
+  rows.push(['processing, 1 loop × 50', stats(N, processMs)]);
+  rows.push(['end to end (ingest c8 + proc.)', stats(N, ingestMs + processMs)]);
+
+  // ---- Checks and the tally by intended kind.
+  const status = await rowsOf<{ status: string; n: number }>(
+    db,
+    'SELECT status, count(*)::int AS n FROM inbound_messages GROUP BY 1',
+  );
+  const processed = status.find((r) => r.status === 'processed')?.n ?? 0;
+  if (processed !== N + W)
+    failures.push(
+      `${processed}/${N + W} inbound rows processed (${status.map((r) => `${r.n} ${r.status}`).join(', ')})`,
+    );
+  if (duplicates) failures.push(`${duplicates} messages ingested as duplicates`);
+  breakdown = await rowsOf<Record<string, unknown>>(
+    db,
+    `SELECT split_part(l.email, '-', 1) AS sent, i.kind, i.matched_by AS "matched by",
+      l.state || coalesce(' / ' || l.sub_state, '') AS "lead state", count(*)::int AS n
+    FROM leads l LEFT JOIN inbound_messages i ON i.lead_id = l.id GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`,
+  );
+} finally {
+  await cleanup();
+}
+
+const base = rows[0]![1].rate;
+console.log(
+  `\nPostgreSQL ${pgVersion} · Node ${process.versions.node} · N=${N} (+${W} warm-up) · 80 % replies, 10 % OOO, 10 % bounces\n`,
+);
+console.log(
+  `${'stage'.padEnd(32)}${'msgs/s'.padStart(9)}${'ratio'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`,
+);
+const ms = (v?: number) => (v === undefined ? '—' : v.toFixed(2)).padStart(9);
+for (const [label, s] of rows)
+  console.log(
+    `${label.padEnd(32)}${s.rate.toFixed(0).padStart(9)}${(s.rate / base).toFixed(2).padStart(8)}${ms(s.p50)}${ms(s.p99)}`,
+  );
+console.log(
+  '\nratio = msgs/s ÷ classifyMessage alone; p50/p99 = per message (ingest: per ingestRaw call).\n',
+);
+console.table(breakdown);
+if (failures.length) {
+  console.error(`\nFAILED:\n  ${failures.join('\n  ')}`);
+  process.exitCode = 1;
+}
