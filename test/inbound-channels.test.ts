@@ -171,10 +171,14 @@ describe('replies from every channel go through one door, once', () => {
     const reply = await replyTo(first, lead.email, 'Could you send me more information?');
     const appendedAt = Date.now();
     await dovecot.append(reply.raw);
-    const responded = await waitFor(async () => {
-      const l = await leadState(lead.id);
-      return l.state !== 'cold' ? l : null;
-    }, 'the lead to leave cold after the reply');
+    const responded = await waitFor(
+      async () => {
+        const l = await leadState(lead.id);
+        return l.state !== 'cold' ? l : null;
+      },
+      'the lead to leave cold after the reply',
+      20_000,
+    );
     const latencyMs = Date.now() - appendedAt;
     expect(responded.state).toBe('responded');
     // IDLE, not the 60 s poll, brought it in.
@@ -230,10 +234,14 @@ describe('replies from every channel go through one door, once', () => {
         raw: reply.raw,
       });
       expect(info.accepted).toEqual([assistant.email]);
-      const l = await waitFor(async () => {
-        const s = await leadState(lead.id);
-        return s.state !== 'cold' ? s : null;
-      }, 'the lead to leave cold after the SMTP reply');
+      const l = await waitFor(
+        async () => {
+          const s = await leadState(lead.id);
+          return s.state !== 'cold' ? s : null;
+        },
+        'the lead to leave cold after the SMTP reply',
+        20_000,
+      );
       expect(l.state).toBe('responded');
       console.log(`[${testDbKind}] SMTP DATA → lead responded in ${Date.now() - sentAt} ms`);
       const rows = await inboundRows(reply.messageId);

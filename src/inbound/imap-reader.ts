@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, isNotNull } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import { assistants } from '../db/schema.ts';
@@ -100,6 +101,8 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
     who: { host: s.imapHost!, user: s.imapUser!, mailbox: s.imapMailbox },
   };
   let stopped = false;
+  // Ends a back-off sleep early, on stop only: a reconnect storm must not be poked awake.
+  const stopSignal = new AbortController();
   let client: ImapFlow | null = null;
   // A poke ends the current wait: new mail (EXISTS), a dropped connection, stop.
   let poked = false;
@@ -126,9 +129,10 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
     ended: false,
     async stop() {
       stopped = true;
+      stopSignal.abort();
       poke();
       const c = client;
-      if (c?.usable) await Promise.race([c.logout().catch(() => {}), delay(1000)]);
+      if (c?.usable) await Promise.race([c.logout().catch(() => {}), sleep(1000)]);
       c?.close();
       await done;
       clearInterval(renew);
@@ -144,6 +148,7 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
         if (held || stopped) return;
         log.warn('mailbox lease lost; another worker reads it now');
         stopped = true;
+        stopSignal.abort();
         reader.ended = true;
         client?.close();
         poke();
@@ -205,10 +210,10 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
           log.info('mailbox no longer ours to read', { reason: e.message });
           break;
         }
-        const message = describe(e);
+        const message = describeError(e);
         log.warn('mailbox reader failed; retrying', { error: message, retryInMs: backoff });
         await recordMailboxError(ctx.db, assistantId, workerId, message).catch(() => {});
-        await wait(backoff);
+        await sleep(backoff, undefined, { signal: stopSignal.signal }).catch(() => {});
         backoff = Math.min(backoff * 2, maxBackoffMs);
       }
     }
@@ -218,12 +223,10 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
 }
 
 /** A message an admin can act on: the server's words when it said something (wrong password…). */
-function describe(e: unknown): string {
+function describeError(e: unknown): string {
   const err = e as Error & { responseText?: string; code?: string };
   const parts = [err.message ?? String(e)];
   if (err.responseText && !parts[0]!.includes(err.responseText)) parts.push(err.responseText);
   if (err.code && !parts.join(' ').includes(err.code)) parts.push(`(${err.code})`);
   return parts.join(': ').slice(0, 1000);
 }
-
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
