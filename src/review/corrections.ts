@@ -8,6 +8,7 @@ import { getVisibleLead } from '../leads/lead-queries.ts';
 import { changeLeadState } from '../leads/lead-state-change.ts';
 import type { Ctx } from '../platform/context.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { forgetOrgAdapter } from './org-classifier.ts';
 
 const outcome: Record<Intent, { state: 'responded' | 'hot' | 'deactivated'; subState: string }> = {
   stop: { state: 'deactivated', subState: 'StopRequest' },
@@ -36,77 +37,84 @@ export async function correctClassification(
   if (!intents.includes(input.intent))
     throw new AppError('VALIDATION', `intent: one of ${intents.join(', ')}`, { field: 'intent' });
   const visible = await getVisibleLead(ctx, actor, leadId);
-  return ctx.db.transaction(async (tx) => {
-    const [inbound] = await tx
-      .select()
-      .from(inboundMessages)
-      .where(and(eq(inboundMessages.id, input.inboundMessageId), eq(inboundMessages.leadId, visible.id)));
-    if (!inbound)
-      throw new AppError('NOT_FOUND', `inboundMessageId: no reply ${input.inboundMessageId} on this lead`, {
-        field: 'inboundMessageId',
-      });
-    if (inbound.kind !== 'reply')
-      throw new AppError('VALIDATION', 'inboundMessageId: only a human reply has an intent to correct', {
-        field: 'inboundMessageId',
-      });
-    const predicted = (inbound.classification?.intent as string | undefined) ?? null;
-    const [correction] = await tx
-      .insert(classificationCorrections)
-      .values({
+  return ctx.db
+    .transaction(async (tx) => {
+      const [inbound] = await tx
+        .select()
+        .from(inboundMessages)
+        .where(and(eq(inboundMessages.id, input.inboundMessageId), eq(inboundMessages.leadId, visible.id)));
+      if (!inbound)
+        throw new AppError('NOT_FOUND', `inboundMessageId: no reply ${input.inboundMessageId} on this lead`, {
+          field: 'inboundMessageId',
+        });
+      if (inbound.kind !== 'reply')
+        throw new AppError('VALIDATION', 'inboundMessageId: only a human reply has an intent to correct', {
+          field: 'inboundMessageId',
+        });
+      const predicted = (inbound.classification?.intent as string | undefined) ?? null;
+      const [correction] = await tx
+        .insert(classificationCorrections)
+        .values({
+          orgId: actor.orgId,
+          leadId: visible.id,
+          inboundMessageId: inbound.id,
+          text: inbound.replyText ?? '',
+          predictedIntent: predicted,
+          intent: input.intent,
+          createdBy: actor.userId,
+        })
+        .returning();
+      const [lead] = await tx.select().from(leads).where(eq(leads.id, visible.id)).for('update');
+      const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead!.assistantId));
+      const cause = {
+        actorType: 'user' as const,
+        actorId: actor.userId,
+        reason: `Corrected by a user: the reply means ${input.intent}${predicted ? `, not ${predicted}` : ''}`,
+        evidence: { predicted, corrected: input.intent, correctionId: correction!.id },
+        inboundMessageId: inbound.id,
+      };
+      await recordEvent(tx, {
         orgId: actor.orgId,
         leadId: visible.id,
-        inboundMessageId: inbound.id,
-        text: inbound.replyText ?? '',
-        predictedIntent: predicted,
-        intent: input.intent,
-        createdBy: actor.userId,
-      })
-      .returning();
-    const [lead] = await tx.select().from(leads).where(eq(leads.id, visible.id)).for('update');
-    const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead!.assistantId));
-    const cause = {
-      actorType: 'user' as const,
-      actorId: actor.userId,
-      reason: `Corrected by a user: the reply means ${input.intent}${predicted ? `, not ${predicted}` : ''}`,
-      evidence: { predicted, corrected: input.intent, correctionId: correction!.id },
-      inboundMessageId: inbound.id,
-    };
-    await recordEvent(tx, {
-      orgId: actor.orgId,
-      leadId: visible.id,
-      type: 'classification_corrected',
-      ...cause,
-    });
-    // The state a reply put the lead in is replaced by the corrected one; the
-    // intent's own follow-ups (answer, check-in) then run as if classified so.
-    const moved = await changeLeadState(tx, lead!, { type: 'reclassify', to: outcome[input.intent] }, cause);
-    if (moved && (input.intent === 'info_request' || input.intent === 'connect_later')) {
-      await applyReplyIntent(
+        type: 'classification_corrected',
+        ...cause,
+      });
+      // The state a reply put the lead in is replaced by the corrected one; the
+      // intent's own follow-ups (answer, check-in) then run as if classified so.
+      const moved = await changeLeadState(
         tx,
-        input.intent,
-        {
-          lead: moved,
-          assistant: assistant!,
-          inbound: { id: inbound.id, messageId: inbound.messageId, subject: inbound.subject },
-          meeting: null,
-          connectLaterDate: (inbound.classification?.connectLaterDate as string | null | undefined) ?? null,
-          now: ctx.now(),
-        },
+        lead!,
+        { type: 'reclassify', to: outcome[input.intent] },
         cause,
       );
-    }
-    await tx
-      .update(reviewItems)
-      .set({
-        status: 'resolved',
-        resolvedIntent: input.intent,
-        resolvedBy: actor.userId,
-        resolvedAt: ctx.now(),
-      })
-      .where(and(eq(reviewItems.inboundMessageId, inbound.id), eq(reviewItems.status, 'open')));
-    const [after] = await tx.select().from(leads).where(eq(leads.id, visible.id));
-    return { correction: correction!, lead: after! };
-  });
+      if (moved && (input.intent === 'info_request' || input.intent === 'connect_later')) {
+        await applyReplyIntent(
+          tx,
+          input.intent,
+          {
+            lead: moved,
+            assistant: assistant!,
+            inbound: { id: inbound.id, messageId: inbound.messageId, subject: inbound.subject },
+            meeting: null,
+            connectLaterDate: (inbound.classification?.connectLaterDate as string | null | undefined) ?? null,
+            now: ctx.now(),
+          },
+          cause,
+        );
+      }
+      await tx
+        .update(reviewItems)
+        .set({
+          status: 'resolved',
+          resolvedIntent: input.intent,
+          resolvedBy: actor.userId,
+          resolvedAt: ctx.now(),
+        })
+        .where(and(eq(reviewItems.inboundMessageId, inbound.id), eq(reviewItems.status, 'open')));
+      const [after] = await tx.select().from(leads).where(eq(leads.id, visible.id));
+      return { correction: correction!, lead: after! };
+    })
+    .finally(() => forgetOrgAdapter(actor.orgId));
 }
 
 /** Take a correction back: it no longer shapes the org's classifier. The lead keeps its state (a user can act on it). */
@@ -124,6 +132,7 @@ export async function undoCorrection(ctx: Ctx, actor: Actor, correctionId: strin
     .set({ undoneAt: ctx.now() })
     .where(and(eq(classificationCorrections.id, c.id), isNull(classificationCorrections.undoneAt)))
     .returning();
+  forgetOrgAdapter(actor.orgId);
   if (c.leadId)
     await recordEvent(ctx.db, {
       orgId: actor.orgId,

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, max } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Intent } from '../classify/classification.ts';
 import { buildOrgAdapter, type OrgAdapter } from '../classify/intent/org-adapter.ts';
 import type { Db } from '../db/database.ts';
@@ -10,31 +10,47 @@ import { classificationCorrections } from '../db/schema.ts';
  * changes — a correction added or undone — so undoing one undoes its effect.
  * Corrections carry the reply text and intent only, never the sender, so no
  * address is pinned to an intent.
+ *
+ * The set's version is checked at most every few seconds per org (another
+ * process may have changed it); changes made in this process invalidate it
+ * at once.
  */
-const cache = new Map<string, { version: string; adapter: OrgAdapter | undefined }>();
+const recheckMs = 5_000;
+const cache = new Map<string, { version: string; checkedAt: number; adapter: OrgAdapter | undefined }>();
 
-export async function orgAdapterFor(db: Db, orgId: string): Promise<OrgAdapter | undefined> {
-  const active = and(eq(classificationCorrections.orgId, orgId), isNull(classificationCorrections.undoneAt));
+export function forgetOrgAdapter(orgId: string): void {
+  cache.delete(orgId);
+}
+
+export async function orgAdapterFor(
+  db: Db,
+  orgId: string,
+  now = Date.now(),
+): Promise<OrgAdapter | undefined> {
+  const hit = cache.get(orgId);
+  if (hit && now - hit.checkedAt < recheckMs) return hit.adapter;
   const [v] = await db
-    .select({ n: count(), last: max(classificationCorrections.createdAt) })
-    .from(classificationCorrections)
-    .where(active);
-  const [u] = await db
-    .select({ n: count(), last: max(classificationCorrections.undoneAt) })
+    .select({
+      version: sql<string>`count(*) FILTER (WHERE ${classificationCorrections.undoneAt} IS NULL) || ':' || count(*) || ':' ||
+        coalesce(max(${classificationCorrections.createdAt})::text, '') || ':' || coalesce(max(${classificationCorrections.undoneAt})::text, '')`,
+      active: sql<number>`count(*) FILTER (WHERE ${classificationCorrections.undoneAt} IS NULL)`,
+    })
     .from(classificationCorrections)
     .where(eq(classificationCorrections.orgId, orgId));
-  const version = `${v?.n}:${v?.last ?? ''}:${u?.n}:${u?.last ?? ''}`;
-  const hit = cache.get(orgId);
-  if (hit && hit.version === version) return hit.adapter;
-  const rows = Number(v?.n ?? 0)
+  const version = v?.version ?? '';
+  if (hit && hit.version === version) {
+    hit.checkedAt = now;
+    return hit.adapter;
+  }
+  const rows = Number(v?.active ?? 0)
     ? await db
         .select({ text: classificationCorrections.text, intent: classificationCorrections.intent })
         .from(classificationCorrections)
-        .where(active)
+        .where(and(eq(classificationCorrections.orgId, orgId), isNull(classificationCorrections.undoneAt)))
     : [];
   const adapter = rows.length
     ? buildOrgAdapter(rows.map((r) => ({ text: r.text, intent: r.intent as Intent })))
     : undefined;
-  cache.set(orgId, { version, adapter });
+  cache.set(orgId, { version, checkedAt: now, adapter });
   return adapter;
 }
