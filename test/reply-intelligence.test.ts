@@ -163,11 +163,15 @@ describe('replies are understood and acted on', () => {
     );
     await post(raw);
     await waitForState(lead.id, 'responded');
+    // Click tracking wraps the link (SPEC §5.4): the answer's only tracked link.
     const answer = await waitFor(async () => {
       const list = (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages')).body.items;
-      return list.find((m) => m.leadId === lead.id && m.text.includes('https://acme.example/deck.pdf'));
+      return list.find((m) => m.leadId === lead.id && m.text.includes('/t/c/'));
     }, 'the brochure answer');
     expect(answer.subject).toMatch(/^Re: /);
+    const link = new URL(/\S+\/t\/c\/[A-Za-z0-9_-]+/.exec(answer.text)![0]);
+    const res = await fetch(`${n.url}${link.pathname}`, { redirect: 'manual' });
+    expect(res.headers.get('location')).toBe('https://acme.example/deck.pdf');
     expect((await leadNow(lead.id)).subState).toBe('InfoRequest');
   });
 

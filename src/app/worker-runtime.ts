@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { workers } from '../db/schema.ts';
+import { sweepBreakers } from '../deliverability/breaker-evaluation.ts';
+import { breakerSweepMs } from '../deliverability/breaker-policy.ts';
 import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
 import { processInboundOnce } from '../inbound/process-inbound.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
@@ -73,12 +75,17 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
   };
 
   let lastReconcile = 0;
+  let lastBreakerSweep = 0; // deliverability breakers: rates also move as emails age out of the window
   const dispatchers = Array.from({ length: ctx.config.DISPATCH_LOOPS }, (_, i) =>
     loop(`dispatch-${i}`, async () => {
       if (i === 0 && Date.now() - lastReconcile > ctx.config.WORKER_HEARTBEAT_MS) {
         lastReconcile = Date.now();
         await reconcileInterrupted(ctx, senders, id);
         await resumeReturnedLeads(ctx);
+        if (Date.now() - lastBreakerSweep > breakerSweepMs) {
+          lastBreakerSweep = Date.now();
+          await sweepBreakers(ctx);
+        }
       }
       return dispatchOnce(ctx, senders, id);
     }),

@@ -40,6 +40,7 @@ export type AssistantView = Omit<
   | 'imapError'
   | 'imapLeasedBy'
   | 'imapLeaseUntil'
+  | 'dkimPrivateKeyEnc'
 > & { ownSmtp: boolean; mailbox: MailboxView | null };
 
 export function assistantView(row: AssistantRow, now: Date): AssistantView {
@@ -57,6 +58,7 @@ export function assistantView(row: AssistantRow, now: Date): AssistantView {
     imapError,
     imapLeasedBy,
     imapLeaseUntil,
+    dkimPrivateKeyEnc: _dkimKey, // sealed, never shown (deliverability/dkim-keys.ts)
     ...rest
   } = row;
   const mailbox: MailboxView | null =

@@ -61,6 +61,10 @@ export const Assistant = z
     dailyCap: z.number().int(),
     trackOpens: z.boolean(),
     trackClicks: z.boolean(),
+    proofPoints: z.array(z.string()).openapi({
+      description: 'Short success stories; each email of a sequence ends with a different one as "PS:"',
+    }),
+    quoteFirstEmail: z.boolean().openapi({ description: 'Follow-ups quote the first email under them' }),
     ownSmtp: z.boolean().openapi({ description: 'Sends through its own SMTP server rather than SMTP_URL' }),
     mailbox: Mailbox.nullable().openapi({ description: 'The IMAP mailbox replies are read from, if set' }),
     createdAt: z.string(),

@@ -1,8 +1,8 @@
 /**
- * First built-in templates (SPEC §5.2): one angle per step, an opening shaped by
- * the lead's source and context. Placeholders are {name}; compose.ts fills them
- * and refuses to leave one unfilled. The full composer (variants per assistant,
- * editing, LLM) comes later; these are the fallback it keeps.
+ * The composer's vocabulary (SPEC §5.2): where a lead came from (source), and
+ * the angle each step of a sequence takes. Built-in wording lives in
+ * built-in-templates.ts; an assistant may replace any source × angle pair
+ * (assistant-templates.ts).
  */
 export const sources = [
   'event',
@@ -16,36 +16,39 @@ export const sources = [
 ] as const;
 export type Source = (typeof sources)[number];
 
-/** The subject of the whole sequence; follow-ups answer it with "Re:". Two variants each. */
-export const subjects: Record<Source, string[]> = {
-  event: ['Following up after {context}', 'Great to connect at {context}'],
-  website: ['Your interest in {context}', 'About {context}'],
-  upsell: ['Something new for {company}: {context}', '{context} for {company}'],
-  meeting: ['Good to meet you, {firstName}', 'Following up on our conversation'],
-  phone_meeting: ['Following up on our call', 'Our call about {context}'],
-  emailcc: ['Following up', 'Quick follow-up'],
-  import: ['A quick question, {firstName}', 'Idea for {company}'],
-  api: ['A quick question, {firstName}', 'Idea for {company}'],
-};
-
-/** The opening line of the first email, per source. */
-export const openings: Record<Source, string> = {
-  event: 'Thank you for stopping by at {context}. I hope you enjoyed the event.',
-  website: 'Thank you for your interest in {context} on our website.',
-  upsell: 'As a valued customer, I wanted you to be among the first to hear about {context}.',
-  meeting: 'It was good to meet you. Thank you for the conversation about {context}.',
-  phone_meeting: 'Thank you for taking the time to speak on the phone about {context}.',
-  emailcc: 'Following up on the note my colleague sent you.',
-  import: 'I am reaching out because I believe {company} could benefit from what we do.',
-  api: 'I am reaching out because I believe {company} could benefit from what we do.',
-};
-
 /** One angle per step: introduction, value, proof, brochure, question, last try. */
-export const angles: string[] = [
-  '{opening}\n\n{additionalInformation}\n\nWould you be open to a short call next week to see whether it fits {company}?',
-  'I wanted to follow up on my previous email. {additionalInformation}\n\nIs this something you are looking at right now?',
-  'Teams like yours use us to save time on exactly this. Happy to share how others in {industry} got started.\n\nWould a 15-minute call work?',
-  'In case it helps, I can send you a short overview you can share with your team. Shall I?',
-  'Just checking in: who at {company} would be the right person to talk to about {context}?',
-  'I have not heard back, so I will assume the timing is not right. If that changes, simply reply to this email.',
-];
+export const angles = ['introduction', 'value', 'proof', 'brochure', 'question', 'last_try'] as const;
+export type Angle = (typeof angles)[number];
+
+/** One way of saying a source × angle. Only the introduction has a subject: follow-ups answer it. */
+export type TemplateVariant = { subject: string | null; body: string };
+
+/** An assistant's own variants, keyed `${source}/${angle}`; a key present replaces the built-ins. */
+export type TemplateOverrides = ReadonlyMap<string, readonly TemplateVariant[]>;
+export const templateKey = (source: Source, angle: Angle): string => `${source}/${angle}`;
+
+export const asSource = (s: string): Source =>
+  (sources as readonly string[]).includes(s) ? (s as Source) : 'api';
+
+/** Angles a long schedule cycles through between the question and the last try. */
+const middleAngles: Angle[] = ['value', 'proof', 'question'];
+
+/**
+ * The angle of a step: the first five in order, the last step of the schedule
+ * (when it has more than one) is the last try, and longer schedules cycle
+ * value, proof and question in between. `round` counts how often the angle has
+ * come round before, so a repeated angle takes the next variant.
+ */
+export function angleOf(step: number, scheduleLength: number | null): { angle: Angle; round: number } {
+  if (step > 0 && scheduleLength !== null && scheduleLength > 1 && step >= scheduleLength - 1)
+    return { angle: 'last_try', round: 0 };
+  if (step < 5) return { angle: angles[Math.max(0, step)]!, round: 0 };
+  const k = step - 5;
+  return { angle: middleAngles[k % middleAngles.length]!, round: Math.floor(k / middleAngles.length) + 1 };
+}
+
+/** A representative step for an angle (previews that name an angle rather than a step). */
+export function stepOfAngle(angle: Angle, scheduleLength: number | null): number {
+  if (angle === 'last_try') return Math.max(1, (scheduleLength ?? 7) - 1);
+  return angles.indexOf(angle);
+}

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,16 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const rate = z.coerce.number().min(0).max(1);
+
+/** nodemailer signs DKIM with RSA only: refuse anything else at boot, not at the first send. */
+export function isRsaPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
 
 export const configEntries = {
   PORT: { schema: int(0, 65535).default(3000), description: 'HTTP port for the UI and API.' },
@@ -100,6 +111,86 @@ export const configEntries = {
     schema: int(10, 86_400_000).default(60_000),
     description: 'First retry delay after a transient SMTP failure; doubles each attempt.',
   },
+  BOUNCE_BREAKER_WARN_RATE: {
+    schema: rate.default(0.02),
+    description:
+      "Hard-bounce rate (last 7 days, per mailbox, assistant and org) at which the assistant's users are warned.",
+  },
+  BOUNCE_BREAKER_PAUSE_RATE: {
+    schema: rate.default(0.04),
+    description:
+      'Hard-bounce rate at which the breaker trips: no email to unverified addresses of that scope until an admin resumes it.',
+  },
+  COMPLAINT_BREAKER_WARN_RATE: {
+    schema: rate.default(0.001),
+    description: 'Spam-complaint rate (last 7 days) at which the users are warned.',
+  },
+  COMPLAINT_BREAKER_PAUSE_RATE: {
+    schema: rate.default(0.003),
+    description:
+      'Spam-complaint rate at which the breaker trips: no sequence email of that scope until an admin resumes it.',
+  },
+  BREAKER_MIN_SENDS: {
+    schema: int(1, 1_000_000).default(50),
+    description: 'Emails a scope must have sent in the window before a breaker gives any verdict.',
+  },
+  DKIM_SELECTOR: {
+    schema: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'a DNS label such as "nurture1"')
+      .optional(),
+    description:
+      "DKIM selector for the instance's key (the DNS TXT record is <selector>._domainkey.<sending domain>). Used for assistants without a key of their own.",
+  },
+  DKIM_PRIVATE_KEY: {
+    schema: z
+      .string()
+      .transform((v) => v.replace(/\\n/g, '\n'))
+      .refine(isRsaPrivateKey, 'an RSA private key in PEM (line breaks may be written \\n)')
+      .optional(),
+    description:
+      'RSA private key (PEM) that DKIM-signs outgoing mail with DKIM_SELECTOR, for the domain of each sending address.',
+    secret: true,
+  },
+  TRACKING_SECRET: {
+    schema: z.string().min(32, 'at least 32 characters').optional(),
+    description:
+      'Key that signs open-pixel and click-tracking links (HMAC-SHA256). Unset: a random key is made once and kept in the database. Changing it invalidates the tracked links of emails already sent.',
+    secret: true,
+  },
+  MACHINE_OPEN_WINDOW_SECONDS: {
+    schema: int(0, 3600).default(10),
+    description:
+      'An open-pixel fetch this soon after the email was sent is a machine (a scanner or prefetching proxy), never a person reading it.',
+  },
+  MACHINE_CLICK_WINDOW_SECONDS: {
+    schema: int(0, 86_400).default(180),
+    description:
+      'A click this soon after the email was sent is a link scanner, not a person (SPEC §5.3: 180 seconds).',
+  },
+  LLM_BASE_URL: {
+    schema: z.url().optional(),
+    description:
+      'OpenAI-compatible chat endpoint that writes the emails (e.g. http://127.0.0.1:11434/v1; POST {LLM_BASE_URL}/chat/completions). Unset: the templates write them. On any failure the templates are used, and the timeline says why.',
+  },
+  LLM_API_KEY: {
+    schema: z.string().min(1).optional(),
+    description: 'Bearer token for LLM_BASE_URL, if the endpoint wants one.',
+    secret: true,
+  },
+  LLM_MODEL: {
+    schema: z.string().min(1).default('gpt-4o-mini'),
+    description: 'Model name sent to LLM_BASE_URL.',
+  },
+  LLM_TIMEOUT_MS: {
+    schema: int(100, 120_000).default(8000),
+    description:
+      "How long one email may take to write before the templates write it instead (the send isn't held longer).",
+  },
+  INBOUND_CONCURRENCY: {
+    schema: int(1, 32).default(4),
+    description: 'Inbound messages one worker processes at the same time.',
+  },
   REVIEW_CONFIDENCE_THRESHOLD: {
     schema: z.coerce.number().min(0).max(1).default(0.6),
     description:
@@ -150,6 +241,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (parsed.success) out[key] = parsed.data;
     else problems.push(`${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
+  if (
+    Boolean(out.DKIM_SELECTOR) !== Boolean(out.DKIM_PRIVATE_KEY) &&
+    !problems.some((p) => p.startsWith('DKIM'))
+  )
+    problems.push('DKIM_SELECTOR: DKIM_SELECTOR and DKIM_PRIVATE_KEY go together: set both or neither');
   if (problems.length) throw new ConfigError(problems);
   return out as Config;
 }

@@ -9,6 +9,7 @@ import {
   bigserial,
   boolean,
   customType,
+  doublePrecision,
   integer,
   jsonb,
   pgTable,
@@ -16,6 +17,7 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -118,7 +120,28 @@ export const assistants = pgTable('assistants', {
   imapError: text('imap_error'),
   imapLeasedBy: text('imap_leased_by'),
   imapLeaseUntil: ts('imap_lease_until'),
+  sendSpacingSeconds: integer('send_spacing_seconds').notNull().default(0),
+  timeZone: text('time_zone'),
+  dkimSelector: text('dkim_selector'),
+  dkimPrivateKeyEnc: text('dkim_private_key_enc'),
+  proofPoints: jsonb('proof_points').$type<string[]>().notNull().default([]),
+  quoteFirstEmail: boolean('quote_first_email').notNull().default(true),
 });
+
+/** An assistant's own wording for one source and step angle (compose/assistant-templates.ts, migration 0004). */
+export const assistantTemplates = pgTable(
+  'assistant_templates',
+  {
+    assistantId: uuid('assistant_id').notNull(),
+    source: text('source').notNull(),
+    step: text('step').notNull(),
+    variant: integer('variant').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.assistantId, t.source, t.step, t.variant)],
+);
 
 export const assistantExclusions = pgTable(
   'assistant_exclusions',
@@ -160,6 +183,15 @@ export const leads = pgTable('leads', {
   createdAt: createdAt(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   resumeAt: ts('resume_at'),
+  humanOpens: integer('human_opens').notNull().default(0),
+  humanClicks: integer('human_clicks').notNull().default(0),
+  lastHumanOpenAt: ts('last_human_open_at'),
+  /** Send Time Optimization: minutes after local midnight; null until the lead has opened. */
+  preferredSendMinute: integer('preferred_send_minute'),
+  planBaseStep: integer('plan_base_step'),
+  planBaseAt: ts('plan_base_at'),
+  planThreadRoot: text('plan_thread_root'),
+  handledOutsideAt: ts('handled_outside_at'),
 });
 
 export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';
@@ -294,11 +326,84 @@ export const deliverabilityAlerts = pgTable('deliverability_alerts', {
   orgId: uuid('org_id').notNull(),
   assistantId: uuid('assistant_id').notNull(),
   leadId: uuid('lead_id'),
-  kind: text('kind').$type<'sender_block' | 'complaint'>().notNull(),
+  kind: text('kind').$type<'sender_block' | 'complaint' | 'breaker_warn' | 'breaker_tripped'>().notNull(),
   reason: text('reason').notNull(),
   evidence: jsonb('evidence').$type<Record<string, unknown>>(),
   createdAt: createdAt(),
   resolvedAt: ts('resolved_at'),
+  breakerId: uuid('breaker_id'),
+});
+
+export type BreakerScope = 'mailbox' | 'assistant' | 'org';
+export type BreakerKind = 'hard_bounce' | 'complaint';
+export type BreakerState = 'armed' | 'warn' | 'tripped';
+
+/** Hard bounces and complaints, by when the email they are about was sent (migration 0006). */
+export const deliverabilityEvents = pgTable('deliverability_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  assistantId: uuid('assistant_id').notNull(),
+  mailbox: text('mailbox').notNull(),
+  leadId: uuid('lead_id'),
+  kind: text('kind').$type<BreakerKind>().notNull(),
+  source: text('source').$type<'inbound' | 'smtp'>().notNull(),
+  inboundMessageId: uuid('inbound_message_id'),
+  sentAt: ts('sent_at').notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+});
+
+export const breakers = pgTable('breakers', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  scope: text('scope').$type<BreakerScope>().notNull(),
+  scopeId: text('scope_id').notNull(),
+  kind: text('kind').$type<BreakerKind>().notNull(),
+  state: text('state').$type<BreakerState>().notNull().default('armed'),
+  rate: doublePrecision('rate').notNull().default(0),
+  windowSends: integer('window_sends').notNull().default(0),
+  windowEvents: integer('window_events').notNull().default(0),
+  windowFrom: ts('window_from'),
+  evaluatedAt: ts('evaluated_at'),
+  warnedAt: ts('warned_at'),
+  trippedAt: ts('tripped_at'),
+  resumedAt: ts('resumed_at'),
+  resumedBy: uuid('resumed_by'),
+  evidence: jsonb('evidence').$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});
+
+/** One fetch of a message's open pixel, with the machine filter's verdict (migration 0003). */
+export const messageOpens = pgTable('message_opens', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  messageId: uuid('message_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+  userAgent: text('user_agent'),
+  ip: text('ip'),
+  isMachine: boolean('is_machine').notNull(),
+  machineReason: text('machine_reason'),
+});
+
+/** One tracked link followed, with the machine filter's verdict. */
+export const messageClicks = pgTable('message_clicks', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  messageId: uuid('message_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  url: text('url').notNull(),
+  clickedAt: ts('clicked_at').notNull().defaultNow(),
+  userAgent: text('user_agent'),
+  ip: text('ip'),
+  isMachine: boolean('is_machine').notNull(),
+  machineReason: text('machine_reason'),
+});
+
+/** Values the instance makes once for itself (e.g. the tracking signing key). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
 });
 
 export const workers = pgTable('workers', {
@@ -317,6 +422,7 @@ export const schema = {
   schedules,
   assistants,
   assistantExclusions,
+  assistantTemplates,
   leads,
   messages,
   inboundMessages,
@@ -327,4 +433,9 @@ export const schema = {
   classificationCorrections,
   deliverabilityAlerts,
   workers,
+  messageOpens,
+  messageClicks,
+  instanceSettings,
+  deliverabilityEvents,
+  breakers,
 };

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import { maxInboundBytes } from '../inbound/ingest.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
+import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
 import { errorJson, toErrorResponse, validationError } from './error-response.ts';
 import { routeTable } from './routes.ts';
@@ -78,5 +79,6 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
     info: { title: 'Nurture API', version: '1', description: 'Self-hosted AI sales assistant' },
   });
   registerUnsubscribePages(app as never, ctx);
+  registerTrackingRoutes(app as never, ctx);
   return app;
 }

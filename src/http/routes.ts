@@ -1,11 +1,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts';
 import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
+import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-routes.ts';
+import { registerTemplateRoutes } from '../compose/template-routes.ts';
+import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
+import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
+import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
+import { registerScheduleRoutes } from '../schedules/schedule-routes.ts';
 import type { ApiEnv } from './auth.ts';
 
 /**
@@ -20,9 +26,26 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/assistants/{id}                  one, with its mailbox reader's state
  *   PUT  /api/v1/assistants/{id}/mailbox          set its IMAP mailbox (admins)
  *   DELETE /api/v1/assistants/{id}/mailbox        stop reading it (admins)
+ *   PATCH /api/v1/assistants/{id}/sending         window, daily cap, spacing, fallback zone (admins)
+ *   GET  /api/v1/assistants/{id}/templates        email templates per source and step (own or built-in)
+ *   PUT  /api/v1/assistants/{id}/templates/{source}/{step}  its own variants (admins)
+ *   DELETE /api/v1/assistants/{id}/templates/{source}/{step}  back to the built-ins (admins)
+ *   POST /api/v1/assistants/{id}/preview          an email exactly as it would be sent
+ *   PUT  /api/v1/assistants/{id}/proof-points     the PS success stories (admins)
+ *   PUT  /api/v1/assistants/{id}/quote-first-email  follow-ups quote the first email (admins)
+ *   GET  /api/v1/schedules                        the org's schedules, with their use
+ *   POST /api/v1/schedules                        create one (admins)
+ *   GET  /api/v1/schedules/{id}                   one
+ *   PATCH /api/v1/schedules/{id}                  edit it; the leads on it are re-planned (admins)
+ *   DELETE /api/v1/schedules/{id}                 delete one nobody uses (admins)
+ *   POST /api/v1/schedules/{id}/clone             copy it to edit (admins)
+ *   GET  /api/v1/leads                            the lead list: filters, text search, keyset pages
  *   POST /api/v1/leads                            add a lead
  *   GET  /api/v1/leads/{id}                       one lead
  *   GET  /api/v1/leads/{id}/timeline              its story
+ *   POST /api/v1/leads/{id}/actions/{action}      deactivate, hot, unsubscribe, continue, restart,
+ *                                                 note, handled-outside, change-owner (admins)
+ *   POST /api/v1/leads/actions/{action}           the same on up to 1000 leads, a result per lead
  *   POST /api/v1/leads/{id}/corrections           say what a reply really meant
  *   GET  /api/v1/review-items                     replies the classifier was unsure of
  *   POST /api/v1/review-items/{id}/resolve        decide one (the org's classifier learns)
@@ -31,6 +54,11 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/sandbox/messages                 what the sandbox caught
  *   GET  /api/v1/sandbox/messages/{id}            one, with headers and raw
  *   POST /api/v1/sandbox/messages/{id}/reply      answer as the lead
+ *   GET  /api/v1/deliverability/breakers          bounce and complaint breakers, with rates
+ *   POST /api/v1/deliverability/breakers/{id}/resume  re-arm one, send what it held (admins)
+ *   GET  /api/v1/deliverability/dkim/{assistantId}    who signs its mail; the DNS record
+ *   PUT  /api/v1/deliverability/dkim/{assistantId}    its own DKIM key (admins)
+ *   DELETE /api/v1/deliverability/dkim/{assistantId}  forget it (admins)
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
  */
 export const routeTable: {
@@ -43,8 +71,26 @@ export const routeTable: {
   { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
   { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
   { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
+  // Composer: /api/v1/assistants/{id}/templates, /preview, /proof-points, /quote-first-email.
+  { name: 'templates', public: false, prefix: '/api/v1/assistants/', register: registerTemplateRoutes },
+  {
+    name: 'assistant-sending',
+    public: false,
+    prefix: '/api/v1/assistants',
+    register: registerAssistantSendingRoutes,
+  },
   { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
+  { name: 'lead-actions', public: false, prefix: '/api/v1/leads', register: registerLeadActionRoutes },
+  { name: 'schedules', public: false, prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).
   { name: 'review', public: false, prefix: '/api/v1/review-items', register: registerReviewRoutes },
+  // Deliverability: breakers (SPEC §5.3, §12) and DKIM keys.
+  {
+    name: 'breakers',
+    public: false,
+    prefix: '/api/v1/deliverability/breakers',
+    register: registerBreakerRoutes,
+  },
+  { name: 'dkim', public: false, prefix: '/api/v1/deliverability/dkim/', register: registerDkimRoutes },
 ];

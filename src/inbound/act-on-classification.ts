@@ -2,6 +2,7 @@ import type { Classification } from '../classify/classify-message.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { type assistants, deliverabilityAlerts, reviewItems } from '../db/schema.ts';
+import { countReportedBounce } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { pauseForAbsence } from '../leads/out-of-office.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
@@ -77,6 +78,13 @@ export async function actOnClassification(
         evidence,
       );
     }
+    // Deliverability breakers count hard bounces and complaints (src/deliverability/bounce-signals.ts).
+    await countReportedBounce(tx, config, {
+      leadId: m.lead.id,
+      inboundMessageId: m.inbound.id,
+      complaint: c.subState === 'SpamComplaint',
+      now: m.now,
+    });
     return;
   }
 

@@ -27,21 +27,26 @@ export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20)
           ORDER BY i.received_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING id`,
   );
-  for (const { id } of claimed) {
-    try {
-      await processOne(ctx, String(id));
-    } catch (e) {
-      ctx.log.error('inbound message failed; kept for review', { id, error: e });
-      await ctx.db
-        .update(inboundMessages)
-        .set({
-          status: 'failed',
-          error: ((e as Error).message ?? String(e)).slice(0, 2000),
-          processedAt: ctx.now(),
-        })
-        .where(eq(inboundMessages.id, String(id)));
+  // A few at a time: most of a message's time is spent waiting on the database.
+  const queue = claimed.map((c) => String(c.id));
+  const workers = Array.from({ length: Math.min(ctx.config.INBOUND_CONCURRENCY, queue.length) }, async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) {
+      try {
+        await processOne(ctx, id);
+      } catch (e) {
+        ctx.log.error('inbound message failed; kept for review', { id, error: e });
+        await ctx.db
+          .update(inboundMessages)
+          .set({
+            status: 'failed',
+            error: pgText(((e as Error).message ?? String(e)).slice(0, 2000)),
+            processedAt: ctx.now(),
+          })
+          .where(eq(inboundMessages.id, id));
+      }
     }
-  }
+  });
+  await Promise.all(workers);
   return claimed.length;
 }
 

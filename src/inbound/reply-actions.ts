@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Intent, MeetingProposal } from '../classify/classification.ts';
+import { headerSafe } from '../compose/render-email.ts';
+import { brochureAnswerText, checkInText } from '../compose/reply-texts.ts';
 import type { Db } from '../db/database.ts';
 import { type assistants, messages } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
@@ -77,11 +79,7 @@ async function answerWithBrochure(tx: Db, r: ReplyContext): Promise<void> {
     });
     return;
   }
-  const name = r.lead.firstName?.trim() || 'there';
-  const text =
-    `Hi ${name},\n\nThank you for your interest. Here is more information: ${r.assistant.brochureUrl}\n\n` +
-    `Happy to answer any questions, or to set up a short call.\n\nBest regards,\n${r.assistant.signature.trim() || r.assistant.name}` +
-    `${r.assistant.calendarUrl ? `\nBook a Meeting: ${r.assistant.calendarUrl}` : ''}\n`;
+  const text = brochureAnswerText(r, r.assistant.brochureUrl);
   const id = await insertOneOff(tx, r, r.now, true, text);
   await recordEvent(tx, {
     ...base,
@@ -99,10 +97,7 @@ async function scheduleCheckIn(tx: Db, r: ReplyContext): Promise<void> {
     new Date(r.now.getTime() + defaultCheckInDays * 86_400_000).toISOString().slice(0, 10);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const at = zonedTimeToUtc(y, m, d, 9, 0, zone);
-  const name = r.lead.firstName?.trim() || 'there';
-  const text =
-    `Hi ${name},\n\nYou asked me to get back in touch around now, so here I am. Is this a better time to talk?\n\n` +
-    `Best regards,\n${r.assistant.signature.trim() || r.assistant.name}\n`;
+  const text = checkInText(r);
   const id = await insertOneOff(tx, r, at, false, text);
   await recordEvent(tx, {
     orgId: r.lead.orgId,
@@ -143,7 +138,7 @@ async function insertOneOff(
       dueAt,
       explicitTime: now,
       messageId: `<${randomUUID()}.${r.lead.replyToken}@${domain}>`,
-      subject: subject.replace(/[\r\n]+/g, ' '),
+      subject: headerSafe(subject),
       textBody: text,
       inReplyTo: r.inbound.messageId,
       references: r.inbound.messageId ? [r.inbound.messageId] : [],

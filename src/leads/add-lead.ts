@@ -78,9 +78,14 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
         { field: 'email' },
       );
 
-    const tz = input.timeZone
+    const guessed = input.timeZone
       ? { timeZone: input.timeZone, basis: 'given' }
       : guessTimeZone({ phone: input.phone, country: input.country, email });
+    // Nothing about the lead tells its zone: the assistant's own zone beats UTC.
+    const tz =
+      guessed.basis === 'default' && assistant.timeZone
+        ? { timeZone: assistant.timeZone, basis: 'assistant' }
+        : guessed;
 
     const [existing] = await tx
       .select({ id: leads.id, state: leads.state })

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
-import { compose } from '../compose/compose.ts';
+import { composePreviews } from '../compose/sequence-composer.ts';
 import { publicUrl } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
 import { assistants, inboundMessages, leads, messages, timelineEvents } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { unsubscribeUrl } from '../outbound/outgoing-mail.ts';
@@ -13,13 +14,22 @@ import type { LeadRow } from './lead-state-change.ts';
  * member their own. Another org's id is indistinguishable from a missing one.
  */
 export async function getVisibleLead(ctx: Ctx, actor: Actor, id: string): Promise<LeadRow> {
+  return findVisibleLead(ctx.db, actor, id);
+}
+
+/** getVisibleLead inside a transaction, optionally locking the row for a change. */
+export async function findVisibleLead(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<LeadRow> {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  const [lead] = uuid
-    ? await ctx.db
-        .select()
-        .from(leads)
-        .where(and(eq(leads.id, id), eq(leads.orgId, actor.orgId)))
-    : [];
+  const q = db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.id, id), eq(leads.orgId, actor.orgId)));
+  const [lead] = uuid ? await (opts.forUpdate ? q.for('update') : q) : [];
   if (!lead || (actor.role !== 'admin' && lead.ownerId !== actor.userId))
     throw new AppError('NOT_FOUND', `No lead ${id}`, { field: 'id' });
   return lead;
@@ -89,6 +99,13 @@ export async function leadTimeline(ctx: Ctx, actor: Actor, id: string): Promise<
       .where(eq(inboundMessages.leadId, lead.id)),
     ctx.db.select().from(assistants).where(eq(assistants.id, lead.assistantId)),
   ]);
+  const previews = await composePreviews(
+    ctx,
+    lead,
+    assistant!,
+    outgoing,
+    unsubscribeUrl(publicUrl(ctx.config), lead),
+  );
   const items: TimelineItem[] = [
     ...events.map((e) => ({
       kind: 'event' as const,
@@ -104,15 +121,8 @@ export async function leadTimeline(ctx: Ctx, actor: Actor, id: string): Promise<
       messageId: e.messageId,
     })),
     ...outgoing.map((m) => {
-      const preview = m.status === 'scheduled' && !m.textBody;
-      const text = preview
-        ? compose({
-            lead,
-            assistant: assistant!,
-            position: m.step ?? 0,
-            unsubscribeUrl: unsubscribeUrl(publicUrl(ctx.config), lead),
-          })
-        : null;
+      const text = previews.get(m.id);
+      const preview = Boolean(text);
       return {
         kind: 'message' as const,
         direction: 'out' as const,

@@ -4,8 +4,9 @@ import { errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts
 import type { Ctx } from '../platform/context.ts';
 import { addLead } from './add-lead.ts';
 import { getVisibleLead, leadTimeline } from './lead-queries.ts';
-import { CreateLeadBody, Lead, LeadIdParam, TimelineItem } from './lead-schemas.ts';
+import { CreateLeadBody, Lead, LeadIdParam, LeadPage, ListLeadsQuery, TimelineItem } from './lead-schemas.ts';
 import type { LeadRow } from './lead-state-change.ts';
+import { listLeads } from './list-leads.ts';
 
 const security = [{ bearer: [] }];
 
@@ -22,6 +23,16 @@ export const createLeadRoute = createRoute({
     409: json(z.object({ error: z.object({ message: z.string() }) }), 'Already a lead of this assistant'),
     422: json(z.object({ error: z.object({ message: z.string() }) }), 'Refused: suppressed or excluded'),
   },
+});
+
+export const listLeadsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/leads',
+  tags: ['leads'],
+  summary: 'The lead list, newest first, filtered, in pages (members see their own leads)',
+  security,
+  request: { query: ListLeadsQuery },
+  responses: { 200: json(LeadPage, 'A page of leads'), ...errorResponses },
 });
 
 export const getLeadRoute = createRoute({
@@ -53,6 +64,21 @@ export function registerLeadRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
     });
     return c.json(leadJson(lead), 201);
   });
+  app.openapi(listLeadsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const date = (v: string | undefined) => (v ? new Date(v) : undefined);
+    const page = await listLeads(ctx, c.get('actor'), {
+      ...q,
+      state: q.state?.split(','),
+      atRisk: q.atRisk === undefined ? undefined : q.atRisk === 'true',
+      createdFrom: date(q.createdFrom),
+      createdTo: date(q.createdTo),
+      scheduledFrom: date(q.scheduledFrom),
+      scheduledTo: date(q.scheduledTo),
+      limit: q.limit ? Number(q.limit) : undefined,
+    });
+    return c.json({ items: page.items.map(leadJson), nextCursor: page.nextCursor }, 200);
+  });
   app.openapi(getLeadRoute, async (c) =>
     c.json(leadJson(await getVisibleLead(ctx, c.get('actor'), c.req.valid('param').id)), 200),
   );
@@ -62,7 +88,17 @@ export function registerLeadRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   });
 }
 
-function leadJson(l: LeadRow): z.infer<typeof Lead> {
-  const { replyToken: _r, unsubscribeToken: _u, orgId: _o, stateChangedAt: _s, ...rest } = l;
+export function leadJson(l: LeadRow): z.infer<typeof Lead> {
+  // Tokens are secrets; the plan columns are how re-planning counts, not what a user reads.
+  const {
+    replyToken: _r,
+    unsubscribeToken: _u,
+    orgId: _o,
+    stateChangedAt: _s,
+    planBaseStep: _b,
+    planBaseAt: _a,
+    planThreadRoot: _t,
+    ...rest
+  } = l;
   return serialiseDates(rest) as z.infer<typeof Lead>;
 }

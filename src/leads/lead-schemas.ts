@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sources } from '../compose/templates.ts';
 import { leadStates } from './lead-states.ts';
+import { defaultPageSize, maxPageSize } from './list-leads.ts';
 import { isValidAddress } from './normalise-email.ts';
 
 /** Request and response shapes of the lead routes; they also feed /api/openapi.json. */
@@ -67,6 +68,10 @@ export const Lead = z
     subState: z.string().nullable(),
     atRisk: z.boolean(),
     firstSendAt: z.string().nullable(),
+    handledOutsideAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the owner said it is handled outside Nurture (no at-risk reminders)' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -90,3 +95,44 @@ export const TimelineItem = z
   .openapi('TimelineItem');
 
 export const LeadIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const ListLeadsQuery = z
+  .object({
+    state: z
+      .string()
+      .refine((v) => v.split(',').every((s) => (leadStates as readonly string[]).includes(s)), {
+        message: `comma-separated states among ${leadStates.join(', ')}`,
+      })
+      .optional()
+      .openapi({ example: 'hot,responded' }),
+    subState: z.string().max(50).optional(),
+    source: z.enum(sources).optional(),
+    assistantId: z.uuid().optional(),
+    ownerId: z.uuid().optional(),
+    atRisk: z.enum(['true', 'false']).optional(),
+    createdFrom: isoDate.optional().openapi({ description: 'Created at or after' }),
+    createdTo: isoDate.optional().openapi({ description: 'Created before' }),
+    scheduledFrom: isoDate.optional().openapi({ description: 'Has an email scheduled at or after' }),
+    scheduledTo: isoDate.optional().openapi({ description: 'Has an email scheduled before' }),
+    q: z.string().max(200).optional().openapi({ description: 'Text in the email, name or company' }),
+    cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),
+    limit: z
+      .string()
+      .regex(/^\d+$/, 'a whole number')
+      .refine((v) => Number(v) >= 1 && Number(v) <= maxPageSize, `from 1 to ${maxPageSize}`)
+      .optional()
+      .openapi({ description: `Page size, default ${defaultPageSize}` }),
+  })
+  .strict();
+
+export const LeadPage = z
+  .object({
+    items: z.array(Lead),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as cursor for the next page; null at the end' }),
+  })
+  .openapi('LeadPage');

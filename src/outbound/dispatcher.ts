@@ -1,10 +1,12 @@
 import { inArray } from 'drizzle-orm';
+import { composeForSend, loadCompositionData } from '../compose/sequence-composer.ts';
 import { publicUrl } from '../config/config.ts';
 import { assistants, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
+import { trackingKey, trackingLinks } from '../tracking/tracking-tokens.ts';
 import { claimDueMessages } from './claim-due.ts';
-import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
-import { buildOutgoingMail } from './outgoing-mail.ts';
+import type { SendOutcome } from './mail-sender.ts';
+import { buildOutgoingMail, unsubscribeUrl } from './outgoing-mail.ts';
 import { recordOutcomes, type Verdict } from './record-outcomes.ts';
 import type { Batch, Candidate } from './send-rules/send-rule.ts';
 import { sendRules } from './send-rules/send-rules.ts';
@@ -21,7 +23,7 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
   const claimed = await claimDueMessages(ctx.db, workerId, now, ctx.config.DISPATCH_BATCH_SIZE);
   if (!claimed.length) return 0;
 
-  const [leadRows, assistantRows] = await Promise.all([
+  const [leadRows, assistantRows, composition] = await Promise.all([
     ctx.db
       .select()
       .from(leads)
@@ -30,6 +32,7 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
       .select()
       .from(assistants)
       .where(inArray(assistants.id, [...new Set(claimed.map((m) => m.assistantId))])),
+    loadCompositionData(ctx.db, claimed),
   ]);
   const batch: Batch = {
     now,
@@ -39,9 +42,10 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
     usesSandbox: (a) => senders.usesSandbox(a),
   };
   const prepared = await Promise.all(sendRules.map((r) => r.prepare?.(ctx, batch)));
+  const tracking = trackingLinks(publicUrl(ctx.config), await trackingKey(ctx.db, ctx.config));
 
   const verdicts: Verdict[] = [];
-  const toSend: { candidate: Candidate; mail: OutgoingMail; note: Record<string, unknown> }[] = [];
+  const ready: { candidate: Candidate; note: Record<string, unknown> }[] = [];
   for (const message of claimed) {
     const candidate: Candidate = {
       message,
@@ -67,9 +71,28 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
       break;
     }
     if (decided) continue;
-    const mail = buildOutgoingMail(publicUrl(ctx.config), candidate.lead, candidate.assistant, message);
-    toSend.push({ candidate, mail, note });
+    ready.push({ candidate, note });
   }
+
+  // Sequence emails are composed now, at send time (an LLM may write them, with
+  // the templates as fallback); text written ahead goes as written.
+  const base = publicUrl(ctx.config);
+  const toCompose = ready.filter((r) => !(r.candidate.message.subject && r.candidate.message.textBody));
+  const composed = await composeForSend(
+    ctx,
+    composition,
+    toCompose.map((r) => ({ ...r.candidate, unsubscribeUrl: unsubscribeUrl(base, r.candidate.lead) })),
+  );
+  const written = new Map(toCompose.map((r, i) => [r.candidate.message.id, composed[i]!]));
+  const toSend = ready.map(({ candidate, note }) => {
+    const c = written.get(candidate.message.id);
+    const message = c ? { ...candidate.message, subject: c.subject, textBody: c.text } : candidate.message;
+    return {
+      candidate,
+      note: c ? { ...note, ...c.evidence } : note,
+      mail: buildOutgoingMail(base, candidate.lead, candidate.assistant, message, tracking),
+    };
+  });
 
   const outcomes = await Promise.all(
     toSend.map(async (s): Promise<SendOutcome> => {

@@ -8,10 +8,14 @@ export type OutgoingMail = {
   to: { name: string; address: string };
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (open tracking); absent: a plain-text message. */
+  html?: string;
   messageId: string;
   inReplyTo?: string | null;
   references?: string[];
   headers: Record<string, string>;
+  /** DKIM-sign with this key (deliverability/dkim-keys.ts); absent: unsigned. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
 };
 
 export type SendOutcome =

@@ -1,5 +1,8 @@
-import { compose } from '../compose/compose.ts';
+import { composeFromRows } from '../compose/compose.ts';
+import { displayName, headerName } from '../compose/render-email.ts';
 import type { assistants, leads, messages } from '../db/schema.ts';
+import { addTracking } from '../tracking/tracked-content.ts';
+import type { TrackingLinks } from '../tracking/tracking-tokens.ts';
 import type { OutgoingMail } from './mail-sender.ts';
 
 type Lead = typeof leads.$inferSelect;
@@ -10,32 +13,41 @@ export const unsubscribeUrl = (publicUrl: string, lead: Pick<Lead, 'unsubscribeT
   `${publicUrl}/u/${lead.unsubscribeToken}`;
 
 /**
- * The email for a planned message: composed text, threading headers, and the
- * RFC 8058 one-click unsubscribe pair on every message.
+ * The email for a planned message: composed text, threading headers, the
+ * RFC 8058 one-click unsubscribe pair on every message, and the open pixel
+ * and tracked links the assistant asks for (given `tracking`; the unsubscribe
+ * link and headers always stay direct).
  */
 export function buildOutgoingMail(
   publicUrl: string,
   lead: Lead,
   assistant: Assistant,
   message: Message,
+  tracking?: TrackingLinks,
 ): OutgoingMail {
   const unsubscribe = unsubscribeUrl(publicUrl, lead);
+  // Text written ahead (a manual message, or composed by the dispatcher at send time) goes as written.
   const composed =
-    message.kind === 'manual' && message.subject && message.textBody
+    message.subject && message.textBody
       ? { subject: message.subject, text: message.textBody }
-      : compose({
-          lead,
-          assistant,
-          position: message.step ?? 0,
-          unsubscribeUrl: unsubscribe,
-        });
-  const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
+      : composeFromRows(lead, assistant, message, unsubscribe);
+  const body =
+    tracking && (assistant.trackOpens || assistant.trackClicks)
+      ? addTracking(
+          composed.text,
+          message.id,
+          tracking,
+          { opens: assistant.trackOpens, clicks: assistant.trackClicks },
+          (url) => url === unsubscribe,
+        )
+      : { text: composed.text };
   return {
-    from: { name: assistant.name, address: assistant.email },
+    from: { name: headerName(assistant.name), address: assistant.email },
     // nodemailer encodes a non-ASCII display name (RFC 2047) and quotes specials.
-    to: { name: name.replace(/[\r\n]+/g, ' '), address: lead.email },
+    to: { name: displayName(lead), address: lead.email },
     subject: composed.subject,
-    text: composed.text,
+    text: body.text,
+    ...(body.html ? { html: body.html } : {}),
     messageId: message.messageId,
     inReplyTo: message.inReplyTo,
     references: message.references,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { leads, messages } from '../db/schema.ts';
+import { countSendTimeBounces } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { decide, type LeadState } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -144,6 +145,13 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         },
       );
     }
+    // Deliverability breakers count these bounces (src/deliverability/bounce-signals.ts).
+    await countSendTimeBounces(
+      tx,
+      ctx.config,
+      bounced.map((b) => b.lead.id),
+      now,
+    );
     await completeFinishedSequences(tx, [...sentLeadIds]);
   });
 }

@@ -26,10 +26,12 @@ export function createSmtpSender(
           to: mail.to,
           subject: mail.subject,
           text: mail.text,
+          html: mail.html,
           messageId: mail.messageId,
           inReplyTo: mail.inReplyTo ?? undefined,
           references: mail.references?.length ? mail.references : undefined,
           headers: mail.headers,
+          dkim: mail.dkim,
           disableFileAccess: true,
           disableUrlAccess: true,
         });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { messages } from '../db/schema.ts';
+import { leads, messages } from '../db/schema.ts';
 import type { LeadRow } from '../leads/lead-state-change.ts';
 import type { Schedule } from '../schedules/schedules.ts';
-import { recordEvent } from '../timeline/record-event.ts';
+import { type Cause, recordEvent } from '../timeline/record-event.ts';
 import { addLocalDays } from './send-window.ts';
 
 /**
@@ -16,26 +17,54 @@ export function newMessageId(replyToken: string, senderAddress: string): string 
   return `<${randomUUID()}.${replyToken}@${domain}>`;
 }
 
+type MessageRow = typeof messages.$inferSelect;
+
+/** Statuses of a step that has gone, or may have: re-planning or continuing never repeats it. */
+export const goneStatuses: ReadonlySet<string> = new Set(['sent', 'sending', 'uncertain', 'failed']);
+
+/**
+ * The messages of the lead's current run of its sequence: those threaded under
+ * the run's first email (a restart starts a new thread; continuing keeps it).
+ * For leads planned before the root was remembered: every one not cancelled.
+ */
+export function runMessages(lead: LeadRow, sequenceMessages: MessageRow[]): MessageRow[] {
+  const root = lead.planThreadRoot;
+  if (!root) return sequenceMessages.filter((m) => m.status !== 'cancelled');
+  return sequenceMessages.filter((m) => m.messageId === root || m.inReplyTo === root);
+}
+
 /**
  * Plan the lead's sequence from `fromIndex` of the schedule: one `scheduled`
  * message per step, due on its day offset from `base` at the same local time in
  * the lead's zone. The window check happens at dispatch, except for an explicit
- * first-send time, which overrides it (SPEC §2).
+ * first-send time, which overrides it (SPEC §2). Follow-ups thread under the
+ * first email, or under `threadRoot` when continuing a thread already started.
+ * The lead remembers where this run counts from, so a schedule edit can
+ * re-plan what remains (src/schedules/replan-leads.ts).
  */
 export async function planSequence(
   tx: Db,
   lead: LeadRow,
   schedule: Schedule,
-  opts: { base: Date; explicitFirst: boolean; fromIndex?: number; senderAddress: string; reason: string },
+  opts: {
+    base: Date;
+    explicitFirst: boolean;
+    fromIndex?: number;
+    senderAddress: string;
+    reason: string;
+    threadRoot?: string | null;
+    cause?: Pick<Cause, 'actorType' | 'actorId'>;
+  },
 ): Promise<void> {
   const start = opts.fromIndex ?? schedule.startsAtStep;
   const steps = schedule.steps.slice(start);
   if (!steps.length) return;
   const zone = lead.timeZone ?? 'UTC';
   const firstOffset = steps[0]!;
-  const threadRoot = newMessageId(lead.replyToken, opts.senderAddress);
+  const continuing = Boolean(opts.threadRoot);
+  const threadRoot = opts.threadRoot || newMessageId(lead.replyToken, opts.senderAddress);
   const rows = steps.map((offset, i) => {
-    const messageId = i === 0 ? threadRoot : newMessageId(lead.replyToken, opts.senderAddress);
+    const first = i === 0 && !continuing;
     return {
       orgId: lead.orgId,
       leadId: lead.id,
@@ -45,17 +74,22 @@ export async function planSequence(
       status: 'scheduled' as const,
       dueAt: addLocalDays(opts.base, offset - firstOffset, zone),
       explicitTime: i === 0 && opts.explicitFirst,
-      messageId,
-      inReplyTo: i === 0 ? null : threadRoot,
-      references: i === 0 ? [] : [threadRoot],
+      messageId: first ? threadRoot : newMessageId(lead.replyToken, opts.senderAddress),
+      inReplyTo: first ? null : threadRoot,
+      references: first ? [] : [threadRoot],
     };
   });
   await tx.insert(messages).values(rows);
+  await tx
+    .update(leads)
+    .set({ planBaseStep: start, planBaseAt: opts.base, planThreadRoot: threadRoot })
+    .where(eq(leads.id, lead.id));
   await recordEvent(tx, {
     orgId: lead.orgId,
     leadId: lead.id,
     type: 'steps_scheduled',
-    actorType: 'assistant',
+    actorType: opts.cause?.actorType ?? 'assistant',
+    actorId: opts.cause?.actorId ?? lead.assistantId,
     reason: opts.reason,
     evidence: {
       schedule: schedule.name,

@@ -16,6 +16,8 @@ export const timelineEventTypes = [
   'send_skipped', // not sent at all (suppressed, lead stopped)
   'send_failed', // SMTP refused it for good, or attempts ran out
   'send_uncertain', // a worker died mid-send and delivery could not be confirmed
+  'message_opened', // a person opened an email (machine opens are kept in message_opens, not here)
+  'link_clicked', // a person followed a link in an email (machine clicks: message_clicks)
   'reply_received', // an inbound message matched this lead
   'auto_reply_received', // an automatic reply: never answered
   'bounce_received', // a delivery status notification or complaint about a message to this lead
@@ -23,6 +25,8 @@ export const timelineEventTypes = [
   'classification_corrected', // a user corrected what a reply meant
   'deliverability_alert', // a sender-side block or a complaint: the assistant's users are told
   'note', // a user's note
+  'owner_changed', // an admin gave the lead to another user
+  'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

@@ -1,12 +1,25 @@
+import { breakerRule } from './breaker-rule.ts';
 import { dailyCapRule } from './daily-cap-rule.ts';
+import { holidayRule } from './holiday-rule.ts';
 import { leadStateRule } from './lead-state-rule.ts';
 import type { SendRule } from './send-rule.ts';
+import { sendTimeRule } from './send-time-rule.ts';
 import { sendWindowRule } from './send-window-rule.ts';
+import { spacingRule } from './spacing-rule.ts';
 import { suppressionRule } from './suppression-rule.ts';
 
 /**
  * Every reason a due email may not go now, in the order they are asked. The
- * first rule that skips or defers decides; notes accumulate. A rule that
- * counts what it lets through (the cap) comes last.
+ * first rule that skips or defers decides; notes accumulate. Rules that
+ * count what they let through (spacing, the cap) come last.
  */
-export const sendRules: SendRule[] = [leadStateRule, suppressionRule, sendWindowRule, dailyCapRule];
+export const sendRules: SendRule[] = [
+  leadStateRule,
+  suppressionRule,
+  breakerRule,
+  sendWindowRule,
+  holidayRule,
+  sendTimeRule,
+  spacingRule,
+  dailyCapRule,
+];

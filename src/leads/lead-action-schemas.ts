@@ -1,0 +1,54 @@
+import { z } from '@hono/zod-openapi';
+import { leadActions, maxBulkLeads } from './lead-actions.ts';
+
+/** Request and response shapes of the lead action routes; they also feed /api/openapi.json. */
+const actionDescription =
+  'deactivate, hot, unsubscribe (org-wide, for good), continue (from where it stopped), restart (from step 1), note ({text}), handled-outside (no at-risk reminders), change-owner ({ownerId}, admins)';
+
+export const ActionParam = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  action: z
+    .enum(leadActions)
+    .openapi({ param: { name: 'action', in: 'path' }, description: actionDescription }),
+});
+
+export const BulkActionParam = z.object({
+  action: z
+    .enum(leadActions)
+    .openapi({ param: { name: 'action', in: 'path' }, description: actionDescription }),
+});
+
+const actionFields = {
+  text: z.string().max(5000).optional().openapi({ description: 'The note (action note)' }),
+  ownerId: z.string().max(100).optional().openapi({ description: 'The new owner (action change-owner)' }),
+};
+
+export const ActionBody = z.object(actionFields).strict().openapi('LeadActionBody');
+
+export const BulkActionBody = z
+  .object({
+    leadIds: z
+      .array(z.string().max(100))
+      .min(1)
+      .max(maxBulkLeads)
+      .openapi({ description: `The leads to act on, at most ${maxBulkLeads}` }),
+    ...actionFields,
+  })
+  .strict()
+  .openapi('BulkLeadActionBody');
+
+export const BulkActionResult = z
+  .object({
+    results: z.array(
+      z.object({
+        leadId: z.string(),
+        ok: z.boolean(),
+        state: z.string().optional(),
+        subState: z.string().nullable().optional(),
+        error: z.object({ code: z.string(), message: z.string() }).optional(),
+      }),
+    ),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+  })
+  .openapi('BulkLeadActionResult');

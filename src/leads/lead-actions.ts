@@ -1,0 +1,249 @@
+import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor.ts';
+import type { Db } from '../db/database.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
+import { assistants, leads, messages, users } from '../db/schema.ts';
+import { AppError, type ErrorCode, isAppError } from '../errors/app-error.ts';
+import type { Ctx } from '../platform/context.ts';
+import { getSchedule } from '../schedules/schedules.ts';
+import { goneStatuses, planSequence, runMessages } from '../sequences/plan-sequence.ts';
+import { findSuppression } from '../suppression/suppression.ts';
+import { type Cause, recordEvent } from '../timeline/record-event.ts';
+import { findVisibleLead } from './lead-queries.ts';
+import { changeLeadState, type LeadRow } from './lead-state-change.ts';
+import { finishedStates, type LeadEvent, type LeadState, transition } from './lead-states.ts';
+
+/** What a user can do to a lead (SPEC §5.1, §6.4), one lead or many at once. */
+export const leadActions = [
+  'deactivate',
+  'hot',
+  'unsubscribe',
+  'continue',
+  'restart',
+  'note',
+  'handled-outside',
+  'change-owner',
+] as const;
+export type LeadAction = (typeof leadActions)[number];
+export type ActionInput = { text?: string | null; ownerId?: string | null };
+
+export type ActionResult =
+  | { leadId: string; ok: true; lead: LeadRow }
+  | { leadId: string; ok: false; error: { code: ErrorCode; message: string } };
+
+/** Bulk requests stay bounded: one request, at most this many leads. */
+export const maxBulkLeads = 1000;
+
+const stateEvents: Partial<Record<LeadAction, { event: LeadEvent; reason: string }>> = {
+  deactivate: { event: { type: 'deactivate' }, reason: 'Stopped by a user' },
+  hot: { event: { type: 'mark_hot' }, reason: 'Marked hot by a user' },
+  unsubscribe: {
+    event: { type: 'unsubscribe', by: 'user' },
+    reason: "Unsubscribed by a user: the address is on the organisation's suppression list for good",
+  },
+};
+
+/** One action on one visible lead, in one transaction; the lead as it is afterwards. */
+export async function applyLeadAction(
+  ctx: Ctx,
+  actor: Actor,
+  leadId: string,
+  action: LeadAction,
+  input: ActionInput = {},
+): Promise<LeadRow> {
+  await checkInput(ctx.db, actor, action, input);
+  const lead = await actOn(ctx, actor, leadId, action, input);
+  if (action === 'continue' || action === 'restart') ctx.wake.dispatcher();
+  return lead;
+}
+
+/**
+ * The same action on many leads. A bad request (a missing note text, a
+ * member changing owners) fails as a whole; a lead that can't take the action
+ * (not visible, refused by the state machine) fails alone, with its reason,
+ * and the others go ahead — each lead in its own transaction.
+ */
+export async function applyLeadActionToMany(
+  ctx: Ctx,
+  actor: Actor,
+  leadIds: string[],
+  action: LeadAction,
+  input: ActionInput = {},
+): Promise<ActionResult[]> {
+  if (leadIds.length > maxBulkLeads)
+    throw new AppError('VALIDATION', `leadIds: at most ${maxBulkLeads} leads at once`, { field: 'leadIds' });
+  await checkInput(ctx.db, actor, action, input);
+  const results: ActionResult[] = [];
+  for (const leadId of new Set(leadIds)) {
+    try {
+      results.push({ leadId, ok: true, lead: await actOn(ctx, actor, leadId, action, input) });
+    } catch (e) {
+      if (!isAppError(e)) ctx.log.error('lead action failed', { error: e, leadId, action });
+      const error = isAppError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'INTERNAL' as const, message: 'Internal error; it has been logged' };
+      results.push({ leadId, ok: false, error });
+    }
+  }
+  if (action === 'continue' || action === 'restart') ctx.wake.dispatcher();
+  return results;
+}
+
+async function checkInput(db: Db, actor: Actor, action: LeadAction, input: ActionInput): Promise<void> {
+  if (action === 'note' && !input.text?.trim())
+    throw new AppError('VALIDATION', 'text: required for a note', { field: 'text' });
+  if (action !== 'change-owner') return;
+  // SPEC §6.4: managers and admins; Nurture has no assistant managers yet.
+  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an organisation admin may change owners');
+  if (!input.ownerId) throw new AppError('VALIDATION', 'ownerId: required', { field: 'ownerId' });
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.ownerId);
+  const [owner] = isUuid
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, input.ownerId), eq(users.orgId, actor.orgId)))
+    : [];
+  if (!owner)
+    throw new AppError('NOT_FOUND', `ownerId: no user ${input.ownerId} in this organisation`, {
+      field: 'ownerId',
+    });
+}
+
+async function actOn(
+  ctx: Ctx,
+  actor: Actor,
+  leadId: string,
+  action: LeadAction,
+  input: ActionInput,
+): Promise<LeadRow> {
+  return ctx.db.transaction(async (tx) => {
+    const lead = await findVisibleLead(tx, actor, leadId, { forUpdate: true });
+    const cause = (reason: string, evidence?: Record<string, unknown>): Cause => ({
+      actorType: 'user',
+      actorId: actor.userId,
+      reason,
+      evidence,
+    });
+    const state = stateEvents[action];
+    if (state) await changeLeadState(tx, lead, state.event, cause(state.reason), { strict: true });
+    else if (action === 'continue' || action === 'restart') await resume(ctx, tx, lead, action, actor);
+    else if (action === 'note')
+      await recordEvent(tx, {
+        orgId: lead.orgId,
+        leadId: lead.id,
+        type: 'note',
+        ...cause(input.text!.trim()),
+      });
+    else if (action === 'handled-outside') {
+      await tx.update(leads).set({ handledOutsideAt: ctx.now() }).where(eq(leads.id, lead.id));
+      await recordEvent(tx, {
+        orgId: lead.orgId,
+        leadId: lead.id,
+        type: 'handled_outside',
+        ...cause('Handled outside Nurture: no at-risk reminders for this lead'),
+      });
+    } else if (action === 'change-owner' && input.ownerId !== lead.ownerId) {
+      await tx
+        .update(leads)
+        .set({ ownerId: input.ownerId!, updatedAt: sql`now()` })
+        .where(eq(leads.id, lead.id));
+      await recordEvent(tx, {
+        orgId: lead.orgId,
+        leadId: lead.id,
+        type: 'owner_changed',
+        ...cause('Owner changed by an admin', { from: lead.ownerId, to: input.ownerId }),
+      });
+    }
+    // SPEC §4: any action of the owner's on the lead means it is no longer at risk.
+    if (action !== 'change-owner' && lead.atRisk)
+      await tx.update(leads).set({ atRisk: false }).where(eq(leads.id, lead.id));
+    const [after] = await tx.select().from(leads).where(eq(leads.id, lead.id));
+    return after!;
+  });
+}
+
+/**
+ * Continue (from the step after the last one that went) or restart (from the
+ * schedule's first step, in a new thread) a stopped lead's sequence, planned
+ * from now on the lead's current schedule.
+ */
+async function resume(
+  ctx: Ctx,
+  tx: Db,
+  lead: LeadRow,
+  action: 'continue' | 'restart',
+  actor: Actor,
+): Promise<void> {
+  const by = { actorType: 'user' as const, actorId: actor.userId };
+  // The state machine speaks first: its refusal is the reason the user needs.
+  transition({ state: lead.state as LeadState, subState: lead.subState }, { type: action });
+  const schedule = await getSchedule(tx, lead.orgId, lead.scheduleId);
+  const run = runMessages(
+    lead,
+    await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.leadId, lead.id), eq(messages.kind, 'sequence'))),
+  );
+  const gone = run.filter((m) => goneStatuses.has(m.status));
+  const threadRoot = lead.planThreadRoot ?? gone.find((m) => m.inReplyTo === null)?.messageId ?? null;
+  const lastGone = Math.max(-1, ...gone.map((m) => m.step ?? -1));
+  const fromIndex =
+    action === 'restart'
+      ? schedule.startsAtStep
+      : Math.max(lastGone + 1, lead.planBaseStep ?? schedule.startsAtStep);
+  if (fromIndex >= schedule.steps.length)
+    throw new AppError(
+      'CONFLICT',
+      `Every step of schedule "${schedule.name}" has gone to this lead; restart it to begin again from step 1`,
+    );
+  const suppressed = await findSuppression(tx, lead.orgId, lead.email);
+  if (suppressed)
+    throw new AppError(
+      'REFUSED',
+      `${lead.email} is on the organisation's suppression list (${suppressed.reason}); it is never emailed again`,
+    );
+  // A finished lead may have been added again meanwhile: two open leads for one address and assistant is a duplicate.
+  const [twin] = await tx
+    .select({ id: leads.id, state: leads.state })
+    .from(leads)
+    .where(
+      and(
+        eq(leads.assistantId, lead.assistantId),
+        sql`lower(${leads.email}) = lower(${lead.email})`,
+        ne(leads.id, lead.id),
+        notInArray(leads.state, [...finishedStates]),
+      ),
+    );
+  if (twin) throw duplicateOf(lead, twin.id);
+  const reason =
+    action === 'restart'
+      ? 'Restarted by a user: the sequence begins again from its first step'
+      : `Continued by a user from step ${fromIndex + 1}`;
+  let resumed: LeadRow | null;
+  try {
+    resumed = await changeLeadState(tx, lead, { type: action }, { ...by, reason }, { strict: true });
+  } catch (e) {
+    if (isUniqueViolation(e, 'leads_open_email_key')) throw duplicateOf(lead, undefined);
+    throw e;
+  }
+  const [assistant] = await tx
+    .select({ email: assistants.email })
+    .from(assistants)
+    .where(eq(assistants.id, lead.assistantId));
+  await planSequence(tx, resumed!, schedule, {
+    base: ctx.now(),
+    explicitFirst: false,
+    fromIndex,
+    senderAddress: assistant?.email ?? '',
+    // Continued steps stay in the thread the lead has already seen.
+    threadRoot: action === 'continue' && gone.length ? threadRoot : null,
+    reason: `${reason}: ${schedule.steps.length - fromIndex} step(s) planned as the send window allows`,
+    cause: by,
+  });
+}
+
+const duplicateOf = (lead: LeadRow, otherId: string | undefined) =>
+  new AppError('CONFLICT', `${lead.email} is already an open lead of this assistant; resume that one`, {
+    details: otherId ? { leadId: otherId } : undefined,
+  });
