@@ -16,23 +16,26 @@ import { applyLeadAction } from '../src/leads/lead-actions.ts';
 import { isRunning } from '../src/leads/lead-states.ts';
 import { resumeReturnedLeads } from '../src/leads/out-of-office.ts';
 import { dispatchOnce } from '../src/outbound/dispatcher.ts';
-import type { MailSender } from '../src/outbound/mail-sender.ts';
 import { reconcileInterrupted } from '../src/outbound/reconcile-interrupted.ts';
 import { createSenderRegistry, type SenderRegistry } from '../src/outbound/sender-registry.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startSandboxSmtp } from '../src/sandbox/sandbox-smtp-server.ts';
 import { arfComplaint, clockedCtx, deliveryReport } from './helpers/deliverability.ts';
+import { crashMidSend } from './helpers/dying-worker.ts';
 import { replyTo } from './helpers/mail-builders.ts';
+import { bounces, type Command, command, examples, replies } from './helpers/safety-commands.ts';
 import { freshDatabase } from './helpers/test-database.ts';
 
 /**
  * Sending safety as a property (model-based): random histories of leads —
  * added, replying with every intent, bouncing (hard, soft, sender-side),
  * complaining, unsubscribing three ways, away with and without a return date,
- * stopped or marked hot by a user — interleaved with clock moves, dispatcher
- * rounds into the real sandbox SMTP server, workers dying mid-send and
- * restarts that reconcile what they left. After every command:
+ * stopped or marked hot by a user — interleaved with time passing (the worker
+ * running, or every worker down), dispatcher rounds into the real sandbox
+ * SMTP server, workers dying mid-send and restarts that reconcile what they
+ * left (commands: helpers/safety-commands.ts). After every command, and after
+ * every worker round inside one:
  *   - the command did to the lead what the product promises (the model);
  *   - nothing reached a lead that was, before the command, suppressed,
  *     unsubscribed or deactivated; no sequence email reached one that was
@@ -46,112 +49,6 @@ import { freshDatabase } from './helpers/test-database.ts';
  */
 const numRuns = 25;
 const maxCommands = 30;
-
-const sources = ['event', 'website', 'upsell', 'meeting', 'phone_meeting', 'import', 'api'] as const;
-const zones = [
-  null,
-  'UTC',
-  'Europe/Berlin',
-  'America/New_York',
-  'Asia/Tokyo',
-  'Australia/Sydney',
-  'Asia/Kolkata',
-];
-const countries = [null, 'DE', 'US', 'JP', 'AU', 'IN', 'FR'];
-const replies = {
-  stop: 'Please remove me from your mailing list and stop emailing me.',
-  meeting: "Sounds good. Thursday at 3pm works for me, let's meet then.",
-  info_request: 'Could you send me the deck and pricing information?',
-  connect_later: 'Not right now, please reach out again in March.',
-  not_interested: 'Thanks, but we are not interested.',
-  wrong_person: 'I have left the company, please contact someone else.',
-  other: 'Who gave you my address?',
-} as const;
-const bounces = {
-  hard: ['5.1.1', '550 5.1.1 Recipient address rejected: User unknown'],
-  soft: ['4.2.2', '452 4.2.2 Mailbox full'],
-  sender: ['5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org'],
-} as const;
-
-const lead = fc.nat(40);
-const command = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      t: fc.constant('add' as const),
-      source: fc.constantFrom(...sources),
-      zone: fc.constantFrom(...zones),
-      country: fc.constantFrom(...countries),
-      firstSendInHours: fc.option(fc.integer({ min: 0, max: 72 }), { freq: 3 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      t: fc.constant('reply' as const),
-      lead,
-      intent: fc.constantFrom(...(Object.keys(replies) as (keyof typeof replies)[])),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      t: fc.constant('bounce' as const),
-      lead,
-      kind: fc.constantFrom('hard', 'soft', 'sender'),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('complaint' as const), lead }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      t: fc.constant('ooo' as const),
-      lead,
-      backInDays: fc.option(fc.integer({ min: 1, max: 20 })),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      t: fc.constant('unsubscribe' as const),
-      lead,
-      via: fc.constantFrom('link', 'one-click', 'user'),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      t: fc.constant('action' as const),
-      lead,
-      action: fc.constantFrom('deactivate', 'hot'),
-    }),
-  },
-  {
-    weight: 8,
-    arbitrary: fc.record({
-      t: fc.constant('advance' as const),
-      // Time passing with the worker running: hours (inside one send window) or days (steps come due).
-      hours: fc.oneof(
-        { weight: 2, arbitrary: fc.integer({ min: 1, max: 10 }) },
-        { weight: 2, arbitrary: fc.integer({ min: 11, max: 96 }) },
-      ),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ t: fc.constant('idle' as const), hours: fc.integer({ min: 1, max: 72 }) }),
-  },
-  { weight: 4, arbitrary: fc.constant({ t: 'dispatch' as const }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      t: fc.constant('crash' as const),
-      deliver: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
-    }),
-  },
-  { weight: 2, arbitrary: fc.constant({ t: 'restart' as const }) },
-);
-type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
 let sandbox: Awaited<ReturnType<typeof startSandboxSmtp>>;
@@ -418,7 +315,7 @@ async function runHistory(cmds: Command[]): Promise<void> {
       if (at && at.getTime() - clock.now.getTime() < 72 * 3_600_000 && at > clock.now) clock.now = at;
       await resumeReturnedLeads(ctx);
       const atCrash = await snapshot();
-      counts.crashes += await crashMidSend(`run${run}-doomed${k}`, cmd.deliver);
+      counts.crashes += await crashMidSend(ctx, senders, `run${run}-doomed${k}`, cmd.deliver);
       await checkArrivals(atCrash, fail);
     } else if (cmd.t === 'restart') {
       await ctx.db.delete(workers).where(eq(workers.id, workerId));
@@ -437,99 +334,10 @@ async function runHistory(cmds: Command[]): Promise<void> {
   await ctx.db.delete(workers).where(sql`${workers.id} LIKE ${`run${run}-%`}`);
 }
 
-/**
- * A worker that claims a round, gets as far as handing the emails to SMTP —
- * some reach the server, some never leave — and dies before recording
- * anything. Its claims stay `sending` until a restart reconciles them.
- */
-async function crashMidSend(doomed: string, deliver: boolean[]): Promise<number> {
-  await ctx.db.insert(workers).values({ id: doomed, pid: process.pid, host: 'test' });
-  const deliveries: Promise<unknown>[] = [];
-  let sending!: () => void;
-  const started = new Promise<string>((r) => {
-    sending = () => r('sending');
-  });
-  let i = 0;
-  const dying: SenderRegistry = {
-    senderFor(a) {
-      const real = senders.senderFor(a);
-      const s: MailSender = {
-        ...real,
-        send(mail) {
-          sending();
-          if (deliver[i++ % deliver.length]) deliveries.push(real.send(mail));
-          return new Promise(() => {}); // the process is gone before the answer is recorded
-        },
-      };
-      return s;
-    },
-    usesSandbox: (a) => senders.usesSandbox(a),
-    closeAll: async () => {},
-  };
-  const outcome = await Promise.race([dispatchOnce(ctx, dying, doomed).then(() => 'done'), started]);
-  await Promise.all(deliveries);
-  await ctx.db.delete(workers).where(eq(workers.id, doomed));
-  return outcome === 'sending' ? 1 : 0;
-}
-
 const ignoreRefusal = (e: unknown) => {
   // A user action the state machine refuses (e.g. deactivating an unsubscribed lead) changes nothing.
   if (!(isAppError(e) && e.code === 'INVALID_TRANSITION')) throw e;
 };
-
-/**
- * Histories that must always be tried (besides the random ones): the paths
- * where only the last line of defence — the send rules at dispatch — stands
- * between a stopped lead and an email, because the email was in flight (a
- * dying worker's claim) when the lead stopped and its steps were cancelled.
- */
-const explicitNow = {
-  t: 'add',
-  source: 'website',
-  zone: 'Asia/Tokyo',
-  country: 'JP',
-  firstSendInHours: 0,
-} as const;
-const examples: [Command[]][] = [
-  [
-    [
-      explicitNow,
-      { t: 'crash', deliver: [false] },
-      { t: 'reply', lead: 1, intent: 'other' },
-      { t: 'restart' },
-      { t: 'dispatch' },
-    ],
-  ],
-  [
-    [
-      explicitNow,
-      { t: 'crash', deliver: [false] },
-      { t: 'action', lead: 1, action: 'hot' },
-      { t: 'restart' },
-      { t: 'advance', hours: 2 },
-    ],
-  ],
-  [
-    [
-      explicitNow,
-      { t: 'crash', deliver: [false] },
-      { t: 'unsubscribe', lead: 1, via: 'link' },
-      { t: 'restart' },
-      { t: 'dispatch' },
-    ],
-  ],
-  [
-    [
-      explicitNow,
-      { t: 'crash', deliver: [true] },
-      { t: 'restart' },
-      { t: 'advance', hours: 80 },
-      { t: 'crash', deliver: [true, false] },
-      { t: 'restart' },
-      { t: 'advance', hours: 80 },
-    ],
-  ],
-];
 
 describe('sending safety', () => {
   it('never emails a stopped lead after it stopped, and sends each step at most once', {
