@@ -1,5 +1,5 @@
 import { composeFromRows } from '../compose/compose.ts';
-import { displayName, headerName } from '../compose/render-email.ts';
+import { displayName, footerLead, headerName } from '../compose/render-email.ts';
 import type { assistants, leads, messages } from '../db/schema.ts';
 import { addTracking } from '../tracking/tracked-content.ts';
 import type { TrackingLinks } from '../tracking/tracking-tokens.ts';
@@ -27,10 +27,14 @@ export function buildOutgoingMail(
 ): OutgoingMail {
   const unsubscribe = unsubscribeUrl(publicUrl, lead);
   // Text written ahead (a manual message, or composed by the dispatcher at send time) goes as written.
-  const composed =
+  const written =
     message.subject && message.textBody
       ? { subject: message.subject, text: message.textBody }
       : composeFromRows(lead, assistant, message, unsubscribe);
+  // SPEC §5.4: every message carries an unsubscribe link, one-off answers too.
+  const composed = written.text.includes(unsubscribe)
+    ? written
+    : { ...written, text: `${written.text.trimEnd()}\n\n--\n${footerLead}${unsubscribe}\n` };
   const body =
     tracking && (assistant.trackOpens || assistant.trackClicks)
       ? addTracking(
