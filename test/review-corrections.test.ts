@@ -3,7 +3,14 @@ import { replyTo } from './helpers/mail-builders.ts';
 import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Lead = { id: string; state: string; subState: string | null };
-type Review = { id: string; leadId: string; inboundMessageId: string; suggestedIntent: string; confidence: number; text: string };
+type Review = {
+  id: string;
+  leadId: string;
+  inboundMessageId: string;
+  suggestedIntent: string;
+  confidence: number;
+  text: string;
+};
 type Sandboxed = { id: string; leadId: string | null; subject: string; messageId: string; from: string };
 
 // Every reply goes to review here (threshold 1), so the queue and the
@@ -18,12 +25,23 @@ afterAll(async () => n?.close());
 const housePhrase = 'Kindly archive my details, the project got shelved.';
 
 async function replyFrom(email: string, text: string, opts: { expectReview?: boolean } = {}) {
-  const lead = (await n.api<Lead>('POST', '/api/v1/leads', { email, firstName: 'Robin', source: 'event', context: 'Expo' })).body;
+  const lead = (
+    await n.api<Lead>('POST', '/api/v1/leads', {
+      email,
+      firstName: 'Robin',
+      source: 'event',
+      context: 'Expo',
+    })
+  ).body;
   const mail = await waitFor(async () => {
     const list = (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages')).body.items;
     return list.find((m) => m.leadId === lead.id);
   }, 'first email');
-  const raw = await replyTo({ messageId: mail.messageId, subject: mail.subject, fromAddress: /<([^>]+)>/.exec(mail.from)![1]! }, email, text);
+  const raw = await replyTo(
+    { messageId: mail.messageId, subject: mail.subject, fromAddress: /<([^>]+)>/.exec(mail.from)![1]! },
+    email,
+    text,
+  );
   const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
     method: 'POST',
     headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
@@ -32,7 +50,12 @@ async function replyFrom(email: string, text: string, opts: { expectReview?: boo
   expect(r.status).toBe(202);
   if (opts.expectReview === false) {
     const inbound = await waitFor(async () => {
-      const t = (await n.api<{ items: { kind: string; direction?: string; id: string }[] }>('GET', `/api/v1/leads/${lead.id}/timeline`)).body;
+      const t = (
+        await n.api<{ items: { kind: string; direction?: string; id: string }[] }>(
+          'GET',
+          `/api/v1/leads/${lead.id}/timeline`,
+        )
+      ).body;
       return t.items.find((i) => i.kind === 'message' && i.direction === 'in');
     }, 'the reply on the timeline');
     return { lead, item: { inboundMessageId: inbound.id } as Review };
@@ -56,16 +79,19 @@ describe('review queue and corrections', () => {
     const l = (await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body;
     expect(l).toMatchObject({ state: 'responded', subState: 'NeedsReview' });
 
-    const resolved = await n.api<{ correction: { id: string; intent: string; predictedIntent: string }; lead: Lead }>(
-      'POST',
-      `/api/v1/review-items/${item.id}/resolve`,
-      { intent: 'stop' },
-    );
+    const resolved = await n.api<{
+      correction: { id: string; intent: string; predictedIntent: string };
+      lead: Lead;
+    }>('POST', `/api/v1/review-items/${item.id}/resolve`, { intent: 'stop' });
     expect(resolved.status).toBe(200);
     expect(resolved.body.correction).toMatchObject({ intent: 'stop', predictedIntent: firstGuess });
     expect(resolved.body.lead).toMatchObject({ state: 'deactivated', subState: 'StopRequest' });
     correctionId = resolved.body.correction.id;
-    expect((await n.api<{ items: Review[] }>('GET', '/api/v1/review-items')).body.items.find((i) => i.id === item.id)).toBeUndefined();
+    expect(
+      (await n.api<{ items: Review[] }>('GET', '/api/v1/review-items')).body.items.find(
+        (i) => i.id === item.id,
+      ),
+    ).toBeUndefined();
   });
 
   it("the org's classifier learns: the same phrasing from another lead now reads as stop", async () => {
@@ -83,8 +109,13 @@ describe('review queue and corrections', () => {
 
   it('a correction from the lead page moves the lead and is refused for a bad intent', async () => {
     // Certain enough (a rule) to skip review: classified straight away.
-    const { lead, item } = await replyFrom('four@example.com', 'Please take me off your list.', { expectReview: false });
-    await waitFor(async () => (await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body.state === 'deactivated', 'stop');
+    const { lead, item } = await replyFrom('four@example.com', 'Please take me off your list.', {
+      expectReview: false,
+    });
+    await waitFor(
+      async () => (await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body.state === 'deactivated',
+      'stop',
+    );
     const bad = await n.api<{ error: { field: string } }>('POST', `/api/v1/leads/${lead.id}/corrections`, {
       inboundMessageId: item.inboundMessageId,
       intent: 'maybe',

@@ -4,7 +4,7 @@
  * here; the raw bytes are kept untouched in bytea columns.
  */
 export const pgText = <T extends string | null | undefined>(s: T): T =>
-  (typeof s === 'string' ? s.replace(/\u0000/g, '') : s) as T;
+  (typeof s === 'string' ? s.replaceAll(String.fromCharCode(0), '') : s) as T;
 
 export function pgJson<T>(value: T): T {
   if (typeof value === 'string') return pgText(value) as T;
