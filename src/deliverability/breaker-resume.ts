@@ -118,7 +118,9 @@ export async function resumeBreaker(ctx: Ctx, actor: Actor, breakerId: string): 
 /**
  * The emails this trip held: still scheduled, due within a hold of now, and
  * whose latest deferral names this breaker and this trip. Due now, each with
- * a timeline event saying who released it.
+ * a timeline event saying who released it. Their attempts start again: every
+ * daily re-check of a hold was a claim, and claims count as attempts, so a
+ * week on hold would otherwise leave no retry for a transient SMTP failure.
  */
 async function releaseHeld(ctx: Ctx, b: BreakerRow, userId: string, now: Date): Promise<number> {
   const trippedAt = b.trippedAt!.toISOString();
@@ -135,7 +137,7 @@ async function releaseHeld(ctx: Ctx, b: BreakerRow, userId: string, now: Date): 
             FROM timeline_events t JOIN candidates c ON c.lead_id = t.lead_id AND c.id = t.message_id
             WHERE t.type = 'send_deferred'
             ORDER BY t.message_id, t.id DESC)
-          UPDATE messages m SET due_at = ${now.toISOString()}::timestamptz
+          UPDATE messages m SET due_at = ${now.toISOString()}::timestamptz, attempts = 0
           FROM latest
           WHERE m.id = latest.message_id AND m.status = 'scheduled'
             AND latest.evidence->>'breakerId' = ${b.id}

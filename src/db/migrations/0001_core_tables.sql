@@ -150,7 +150,8 @@ CREATE TABLE messages (
   smtp_response text,
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX messages_due_idx ON messages (due_at) WHERE status = 'scheduled';
+-- Matches the claim's ORDER BY due_at, id: no sort of every scheduled row.
+CREATE INDEX messages_due_idx ON messages (due_at, id) WHERE status = 'scheduled';
 CREATE INDEX messages_sending_idx ON messages (claimed_by) WHERE status = 'sending';
 CREATE INDEX messages_lead_idx ON messages (lead_id, step);
 CREATE INDEX messages_assistant_sent_idx ON messages (assistant_id, sent_at) WHERE status = 'sent';
