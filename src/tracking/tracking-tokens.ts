@@ -43,7 +43,8 @@ function verify(key: TrackingKey, kind: 'o' | 'c', token: string): Buffer | null
   // Decoding is lenient; insist on the one canonical spelling of the payload.
   if (payload.toString('base64url') !== token.slice(0, -MAC_CHARS)) return null;
   const given = Buffer.from(token.slice(-MAC_CHARS), 'base64url');
-  if (given.length !== MAC_BYTES) return null;
+  // The MAC's last character carries two unused bits: only the canonical one is accepted.
+  if (given.length !== MAC_BYTES || given.toString('base64url') !== token.slice(-MAC_CHARS)) return null;
   return timingSafeEqual(given, mac(key, kind, payload)) ? payload : null;
 }
 
