@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSecretToken } from '../src/accounts/secret-tokens.ts';
-import { apiKeys, assistants, messages, users } from '../src/db/schema.ts';
+import { assistants, messages } from '../src/db/schema.ts';
 import { startChatCompletionsServer } from './helpers/chat-completions-server.ts';
-import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type N = Awaited<ReturnType<typeof startTestNurture>>;
 type Lead = { id: string };
@@ -114,18 +113,7 @@ describe('templates, preview and sending (templates only)', () => {
   });
 
   it('lets members read and preview, and only admins change anything', async () => {
-    const [member] = await n.ctx.db
-      .insert(users)
-      .values({ orgId: n.org.orgId, email: `member-${Date.now()}@acme.test`, role: 'member' })
-      .returning();
-    const key = newSecretToken('nk');
-    await n.ctx.db.insert(apiKeys).values({
-      orgId: n.org.orgId,
-      userId: member!.id,
-      name: 't',
-      prefix: key.displayPrefix,
-      keyHash: key.hash,
-    });
+    const key = { token: (await addMember(n.ctx.db, n.org.orgId)).key };
     const as = { key: key.token };
     expect((await n.api('GET', `${base}/templates`, undefined, as)).status).toBe(200);
     expect((await n.api('POST', `${base}/preview`, { source: 'event', step: 0 }, as)).status).toBe(200);

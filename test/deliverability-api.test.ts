@@ -2,11 +2,10 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
-import { newSecretToken } from '../src/accounts/secret-tokens.ts';
-import { apiKeys, deliverabilityEvents, messages, users } from '../src/db/schema.ts';
+import { deliverabilityEvents, messages } from '../src/db/schema.ts';
 import { evaluateBreakers } from '../src/deliverability/breaker-evaluation.ts';
 import { seedLeads } from './helpers/deliverability.ts';
-import { startTestNurture } from './helpers/test-nurture.ts';
+import { addMember, startTestNurture } from './helpers/test-nurture.ts';
 
 type Breaker = {
   id: string;
@@ -23,19 +22,7 @@ let memberKey: string;
 beforeAll(async () => {
   // A key to seal DKIM keys with (PostgreSQL has no data folder to keep a generated one).
   n = await startTestNurture({ SECRET_KEY: randomBytes(32).toString('hex') });
-  const [m] = await n.ctx.db
-    .insert(users)
-    .values({ orgId: n.org.orgId, email: `member-${Date.now()}@acme.test`, role: 'member' })
-    .returning();
-  const key = newSecretToken('nk');
-  await n.ctx.db.insert(apiKeys).values({
-    orgId: n.org.orgId,
-    userId: m!.id,
-    name: 'test',
-    prefix: key.displayPrefix,
-    keyHash: key.hash,
-  });
-  memberKey = key.token;
+  memberKey = (await addMember(n.ctx.db, n.org.orgId)).key;
 });
 afterAll(async () => n?.close());
 

@@ -3,12 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSecretToken } from '../src/accounts/secret-tokens.ts';
 import { setAssistantMailbox } from '../src/assistants/assistant-mailbox.ts';
-import { apiKeys, assistants, inboundMessages, timelineEvents, users } from '../src/db/schema.ts';
+import { assistants, inboundMessages, timelineEvents } from '../src/db/schema.ts';
 import { type Dovecot, startDovecot } from './helpers/dovecot.ts';
 import { testDbKind } from './helpers/test-database.ts';
-import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Mailbox = {
   host: string;
@@ -136,18 +135,7 @@ describe('the assistant API', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(r.body.error.field).toBe(field);
     }
-    const [member] = await n.ctx.db
-      .insert(users)
-      .values({ orgId: n.org.orgId, email: `member-${Date.now()}@acme.test`, role: 'member' })
-      .returning();
-    const key = newSecretToken('nk');
-    await n.ctx.db.insert(apiKeys).values({
-      orgId: n.org.orgId,
-      userId: member!.id,
-      name: 't',
-      prefix: key.displayPrefix,
-      keyHash: key.hash,
-    });
+    const key = { token: (await addMember(n.ctx.db, n.org.orgId)).key };
     const path = `/api/v1/assistants/${n.org.assistantId}/mailbox`;
     expect((await n.api('PUT', path, mailboxBody(), { key: key.token })).status).toBe(403);
     expect((await n.api('DELETE', path, undefined, { key: key.token })).status).toBe(403);

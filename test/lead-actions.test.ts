@@ -1,10 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
-import { newSecretToken } from '../src/accounts/secret-tokens.ts';
-import { apiKeys, messages, suppressions, users } from '../src/db/schema.ts';
+import { messages, suppressions } from '../src/db/schema.ts';
 import { addLead } from '../src/leads/add-lead.ts';
-import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 // Lead actions, the lead list, schedules and assistant sending settings over
 // HTTP, on a started Nurture (sandbox mail goes at once, any hour).
@@ -37,19 +36,7 @@ let member: { id: string; key: string };
 let rival: InitResult;
 beforeAll(async () => {
   n = await startTestNurture();
-  const [m] = await n.ctx.db
-    .insert(users)
-    .values({ orgId: n.org.orgId, email: `member-${Date.now()}@acme.test`, role: 'member' })
-    .returning();
-  const key = newSecretToken('nk');
-  await n.ctx.db.insert(apiKeys).values({
-    orgId: n.org.orgId,
-    userId: m!.id,
-    name: 'test',
-    prefix: key.displayPrefix,
-    keyHash: key.hash,
-  });
-  member = { id: m!.id, key: key.token };
+  member = await addMember(n.ctx.db, n.org.orgId);
   rival = await createOrgWithAdmin(n.ctx.db, {
     orgName: 'Rival',
     email: `boss-${Date.now()}@rival.test`,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
-import { newSecretToken } from '../src/accounts/secret-tokens.ts';
-import { apiKeys, users } from '../src/db/schema.ts';
-import { startTestNurture } from './helpers/test-nurture.ts';
+import { addMember, startTestNurture } from './helpers/test-nurture.ts';
 
 // Schedules and an assistant's sending settings over HTTP, on a started Nurture.
 type Err = { error: { code: string; message: string; field?: string } };
@@ -12,19 +10,7 @@ let member: { id: string; key: string };
 let rival: InitResult;
 beforeAll(async () => {
   n = await startTestNurture();
-  const [m] = await n.ctx.db
-    .insert(users)
-    .values({ orgId: n.org.orgId, email: `member-${Date.now()}@acme.test`, role: 'member' })
-    .returning();
-  const key = newSecretToken('nk');
-  await n.ctx.db.insert(apiKeys).values({
-    orgId: n.org.orgId,
-    userId: m!.id,
-    name: 'test',
-    prefix: key.displayPrefix,
-    keyHash: key.hash,
-  });
-  member = { id: m!.id, key: key.token };
+  member = await addMember(n.ctx.db, n.org.orgId);
   rival = await createOrgWithAdmin(n.ctx.db, {
     orgName: 'Rival',
     email: `boss-${Date.now()}@rival.test`,

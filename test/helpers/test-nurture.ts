@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
+import { newSecretToken } from '../../src/accounts/secret-tokens.ts';
 import { startNurture } from '../../src/app/start.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import type { Db } from '../../src/db/database.ts';
+import { apiKeys, users } from '../../src/db/schema.ts';
 import { freshDatabaseUrl } from './test-database.ts';
 
 export type Api = <T = Record<string, unknown>>(
@@ -74,4 +78,17 @@ export async function waitFor<T>(
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A member (not admin) of the org, with an API key of their own: for visibility and permission tests. */
+export async function addMember(db: Db, orgId: string): Promise<{ id: string; key: string }> {
+  const [m] = await db
+    .insert(users)
+    .values({ orgId, email: `member-${randomBytes(6).toString('hex')}@acme.test`, role: 'member' })
+    .returning();
+  const key = newSecretToken('nk');
+  await db
+    .insert(apiKeys)
+    .values({ orgId, userId: m!.id, name: 'test', prefix: key.displayPrefix, keyHash: key.hash });
+  return { id: m!.id, key: key.token };
 }
