@@ -92,9 +92,10 @@ describe('dispatcher', () => {
       window: 'Mon,Tue,Wed,Thu,Fri 08:00–18:00',
       until: '2026-11-30T07:00:00.000Z',
     });
+    expect(first!.attempts).toBe(0); // held back by the window: not an attempt
     clock.now = new Date('2026-11-30T07:00:00Z');
     await dispatchAll();
-    expect((await msgs(l.id))[0]!.status).toBe('sent');
+    expect((await msgs(l.id))[0]).toMatchObject({ status: 'sent', attempts: 1 });
     expect(sink.received.some((m) => m.to.includes('weekend@example.de'))).toBe(true);
   });
 

@@ -38,6 +38,8 @@ type Row = {
   subject?: string;
   text_body?: string;
   smtp_response?: string;
+  /** 1 when the claim was not an attempt to send (a rule held the message back). */
+  not_an_attempt?: number;
 };
 
 /**
@@ -69,7 +71,14 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
       rows.push({ id: v.message.id, status: 'cancelled', last_error: v.reason });
       ev(v, 'send_skipped', `Not sent: ${v.reason}`, v.evidence);
     } else if (v.kind === 'defer') {
-      rows.push({ id: v.message.id, status: 'scheduled', due_at: v.until.toISOString(), last_error: null });
+      // Held back by a rule, not tried: the claim must not use up a retry.
+      rows.push({
+        id: v.message.id,
+        status: 'scheduled',
+        due_at: v.until.toISOString(),
+        last_error: null,
+        not_an_attempt: 1,
+      });
       // A deferral is not an attempt.
       ev(v, 'send_deferred', v.reason, { ...v.evidence, until: v.until.toISOString() });
     } else if (v.outcome.ok) {
@@ -167,9 +176,11 @@ async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
       subject = COALESCE(v.subject, m.subject),
       text_body = COALESCE(v.text_body, m.text_body),
       smtp_response = COALESCE(v.smtp_response, m.smtp_response),
+      attempts = m.attempts - COALESCE(v.not_an_attempt, 0),
       claimed_by = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.claimed_by END
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text, smtp_response text)
+      AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text,
+           smtp_response text, not_an_attempt integer)
     WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_by = ${claimer}`);
 }
 
