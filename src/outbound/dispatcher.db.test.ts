@@ -1,22 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../test/helpers/smtp-sink.ts';
-import { freshDatabase } from '../../test/helpers/test-database.ts';
+import { startDispatchHarness } from '../../test/helpers/dispatch-harness.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { createOrgWithAdmin } from '../accounts/org-setup.ts';
-import { loadConfig } from '../config/config.ts';
 import { assistants, leads, messages, timelineEvents, workers } from '../db/schema.ts';
 import { addLead } from '../leads/add-lead.ts';
 import { changeLeadState } from '../leads/lead-state-change.ts';
 import type { Ctx } from '../platform/context.ts';
-import { createLogger } from '../platform/logger.ts';
 import { suppress } from '../suppression/suppression.ts';
 import { dispatchOnce } from './dispatcher.ts';
-import { createSenderRegistry, type SenderRegistry } from './sender-registry.ts';
+import type { SenderRegistry } from './sender-registry.ts';
 
 // The dispatcher against a real SMTP server, on a clock the test moves.
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let harness: Awaited<ReturnType<typeof startDispatchHarness>>;
+let sink: Awaited<ReturnType<typeof startDispatchHarness>>['sink'];
 let ctx: Ctx;
 let senders: SenderRegistry;
 let actor: Actor;
@@ -24,38 +20,18 @@ let assistantId: string;
 const clock = { now: new Date('2026-11-30T10:00:00Z') }; // a Monday
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  sink = await startSmtpSink({
+  harness = await startDispatchHarness({
+    clock,
+    env: { SEND_RETRY_BASE_MS: '60000', SEND_MAX_ATTEMPTS: '3' },
     reject: (rcpt) => (rcpt.startsWith('flaky') ? 451 : rcpt.startsWith('gone') ? 550 : null),
   });
-  const config = loadConfig({
-    SMTP_URL: sink.url,
-    SEND_RETRY_BASE_MS: '60000',
-    SEND_MAX_ATTEMPTS: '3',
-    LOG_LEVEL: 'error',
-  });
-  ctx = {
-    db: fresh.database.db,
-    config,
-    log: createLogger('error'),
-    now: () => clock.now,
-    wake: { dispatcher() {}, inbound() {} },
-  };
-  senders = createSenderRegistry(ctx.db, config);
-  const org = await createOrgWithAdmin(ctx.db, {
-    orgName: 'Acme',
-    email: 'admin@acme.test',
-    password: 'password123',
-  });
+  ({ ctx, sink, senders } = harness);
+  const org = harness.org;
   actor = { orgId: org.orgId, userId: org.userId, role: 'admin' };
   assistantId = org.assistantId;
   await ctx.db.insert(workers).values({ id: 'w1', pid: process.pid, host: 'test' });
 });
-afterAll(async () => {
-  await senders?.closeAll();
-  await sink?.close();
-  await fresh?.drop();
-});
+afterAll(async () => harness?.close());
 
 const add = (email: string, extra: Record<string, unknown> = {}) =>
   addLead(ctx, actor, {

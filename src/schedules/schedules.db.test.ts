@@ -1,17 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../test/helpers/smtp-sink.ts';
-import { freshDatabase } from '../../test/helpers/test-database.ts';
+import { startDispatchHarness } from '../../test/helpers/dispatch-harness.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { createOrgWithAdmin } from '../accounts/org-setup.ts';
-import { loadConfig } from '../config/config.ts';
 import { assistants, leads, messages, timelineEvents, workers } from '../db/schema.ts';
 import { addLead } from '../leads/add-lead.ts';
 import { pauseForAbsence } from '../leads/out-of-office.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
-import { createSenderRegistry, type SenderRegistry } from '../outbound/sender-registry.ts';
+import type { SenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
-import { createLogger } from '../platform/logger.ts';
 import {
   cloneSchedule,
   createSchedule,
@@ -22,8 +19,7 @@ import {
 
 // Schedules and the leads on them: an edit re-plans what has not gone yet,
 // on a clock the test moves, with the real dispatcher sending what is due.
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let harness: Awaited<ReturnType<typeof startDispatchHarness>>;
 let ctx: Ctx;
 let senders: SenderRegistry;
 let actor: Actor;
@@ -32,22 +28,9 @@ const clock = { now: new Date('2026-06-01T09:00:00Z') }; // a Monday
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  sink = await startSmtpSink();
-  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error' });
-  ctx = {
-    db: fresh.database.db,
-    config,
-    log: createLogger('error'),
-    now: () => clock.now,
-    wake: { dispatcher() {}, inbound() {} },
-  };
-  senders = createSenderRegistry(ctx.db, config);
-  const org = await createOrgWithAdmin(ctx.db, {
-    orgName: 'Acme',
-    email: 'admin@acme.test',
-    password: 'password123',
-  });
+  harness = await startDispatchHarness({ clock });
+  ({ ctx, senders } = harness);
+  const org = harness.org;
   actor = { orgId: org.orgId, userId: org.userId, role: 'admin' };
   assistantId = org.assistantId;
   // Any day, any hour: these tests are about the plan, not the window.
@@ -57,11 +40,7 @@ beforeAll(async () => {
     .where(eq(assistants.id, assistantId));
   await ctx.db.insert(workers).values({ id: 'w1', pid: process.pid, host: 'test' });
 });
-afterAll(async () => {
-  await senders?.closeAll();
-  await sink?.close();
-  await fresh?.drop();
-});
+afterAll(async () => harness?.close());
 
 const msgs = (leadId: string) =>
   ctx.db

@@ -1,23 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../../test/helpers/smtp-sink.ts';
-import { freshDatabase } from '../../../test/helpers/test-database.ts';
+import { startDispatchHarness } from '../../../test/helpers/dispatch-harness.ts';
 import type { Actor } from '../../accounts/actor.ts';
-import { createOrgWithAdmin } from '../../accounts/org-setup.ts';
-import { loadConfig } from '../../config/config.ts';
 import { leads, messages, timelineEvents, workers } from '../../db/schema.ts';
 import { addLead } from '../../leads/add-lead.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { createLogger } from '../../platform/logger.ts';
 import { leadMinutes } from '../../sequences/send-time-optimization.ts';
 import { recordOpen } from '../../tracking/record-engagement.ts';
 import { dispatchOnce } from '../dispatcher.ts';
-import { createSenderRegistry, type SenderRegistry } from '../sender-registry.ts';
+import type { SenderRegistry } from '../sender-registry.ts';
 
 // Send Time Optimization through the real dispatcher and a real SMTP server,
 // on a clock the test moves. Leads read in Berlin (UTC+1 in December).
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let harness: Awaited<ReturnType<typeof startDispatchHarness>>;
 let ctx: Ctx;
 let senders: SenderRegistry;
 let actor: Actor;
@@ -30,30 +25,13 @@ const gmailProxy =
   'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  sink = await startSmtpSink();
-  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error' });
-  ctx = {
-    db: fresh.database.db,
-    config,
-    log: createLogger('error'),
-    now: () => clock.now,
-    wake: { dispatcher() {}, inbound() {} },
-  };
-  senders = createSenderRegistry(ctx.db, config);
-  const org = await createOrgWithAdmin(ctx.db, {
-    orgName: 'Acme',
-    email: 'admin@sto.test',
-    password: 'password123',
-  });
+  harness = await startDispatchHarness({ clock, adminEmail: 'admin@sto.test' });
+  ({ ctx, senders } = harness);
+  const org = harness.org;
   actor = { orgId: org.orgId, userId: org.userId, role: 'admin' };
   await ctx.db.insert(workers).values({ id: 'w1', pid: process.pid, host: 'test' });
 });
-afterAll(async () => {
-  await senders?.closeAll();
-  await sink?.close();
-  await fresh?.drop();
-});
+afterAll(async () => harness?.close());
 
 const add = (email: string) =>
   addLead(ctx, actor, {

@@ -1,25 +1,21 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink } from '../../../test/helpers/smtp-sink.ts';
-import { freshDatabase } from '../../../test/helpers/test-database.ts';
+import { startDispatchHarness } from '../../../test/helpers/dispatch-harness.ts';
 import type { Actor } from '../../accounts/actor.ts';
-import { createOrgWithAdmin } from '../../accounts/org-setup.ts';
-import { loadConfig } from '../../config/config.ts';
 import { assistants, leads, messages, timelineEvents, workers } from '../../db/schema.ts';
 import { addLead } from '../../leads/add-lead.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { createLogger } from '../../platform/logger.ts';
 import { zonedParts } from '../../sequences/send-window.ts';
 import { dispatchOnce } from '../dispatcher.ts';
-import { createSenderRegistry, type SenderRegistry } from '../sender-registry.ts';
+import type { SenderRegistry } from '../sender-registry.ts';
 import { holidayRule } from './holiday-rule.ts';
 import type { Batch } from './send-rule.ts';
 
 // When emails go: the send window across DST changes, public holidays and
 // spacing per mailbox — the real dispatcher and a real SMTP server, on a
 // clock the test moves. Tests run in clock order (the clock never goes back).
-let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let harness: Awaited<ReturnType<typeof startDispatchHarness>>;
+let sink: Awaited<ReturnType<typeof startDispatchHarness>>['sink'];
 let ctx: Ctx;
 let senders: SenderRegistry;
 let actor: Actor;
@@ -27,31 +23,14 @@ let assistantId: string;
 const clock = { now: new Date('2026-03-01T00:00:00Z') };
 
 beforeAll(async () => {
-  fresh = await freshDatabase();
-  sink = await startSmtpSink();
-  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error' });
-  ctx = {
-    db: fresh.database.db,
-    config,
-    log: createLogger('error'),
-    now: () => clock.now,
-    wake: { dispatcher() {}, inbound() {} },
-  };
-  senders = createSenderRegistry(ctx.db, config);
-  const org = await createOrgWithAdmin(ctx.db, {
-    orgName: 'Acme',
-    email: 'admin@acme.test',
-    password: 'password123',
-  });
+  harness = await startDispatchHarness({ clock });
+  ({ ctx, sink, senders } = harness);
+  const org = harness.org;
   actor = { orgId: org.orgId, userId: org.userId, role: 'admin' };
   assistantId = org.assistantId;
   await ctx.db.insert(workers).values({ id: 'w1', pid: process.pid, host: 'test' });
 });
-afterAll(async () => {
-  await senders?.closeAll();
-  await sink?.close();
-  await fresh?.drop();
-});
+afterAll(async () => harness?.close());
 
 const msgs = (leadId: string) =>
   ctx.db.select().from(messages).where(eq(messages.leadId, leadId)).orderBy(asc(messages.step));
