@@ -21,9 +21,9 @@ import { createSenderRegistry, type SenderRegistry } from '../src/outbound/sende
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startSandboxSmtp } from '../src/sandbox/sandbox-smtp-server.ts';
-import { arfComplaint, clockedCtx, deliveryReport } from './helpers/deliverability.ts';
+import { arfComplaint, clockedCtx } from './helpers/deliverability.ts';
 import { crashMidSend } from './helpers/dying-worker.ts';
-import { replyTo } from './helpers/mail-builders.ts';
+import { deliveryReport, replyTo } from './helpers/mail-builders.ts';
 import { bounces, type Command, command, examples, replies } from './helpers/safety-commands.ts';
 import { freshDatabase } from './helpers/test-database.ts';
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 /** A lead's reply to one of our messages, as a mail client would send it. */
@@ -24,43 +25,55 @@ export async function replyTo(
     .build();
 }
 
-/** An RFC 3464 delivery status notification for a message we sent, as Postfix writes it. */
+/** An RFC 3464 delivery status notification for a message we sent, as Postfix writes it (user unknown by default). */
 export function postfixBounce(
   original: { messageId: string; fromAddress: string },
   recipient: string,
   status = '5.1.1',
 ): Buffer {
-  const boundary = 'B0UNCE.1234/mx.example.net';
+  return deliveryReport(
+    original,
+    recipient,
+    status,
+    `550 ${status} <${recipient}>: Recipient address rejected: User unknown in virtual mailbox table`,
+  );
+}
+
+/** An RFC 3464 report for one of our messages, with the status and diagnostic given (hard, soft, sender-side). */
+export function deliveryReport(
+  original: { messageId: string; fromAddress: string },
+  recipient: string,
+  status: string,
+  diagnostic: string,
+): Buffer {
+  const b = `DSN.${randomUUID()}`;
   return Buffer.from(
     [
       'From: MAILER-DAEMON@mx.example.net (Mail Delivery System)',
       `To: ${original.fromAddress}`,
       'Subject: Undelivered Mail Returned to Sender',
       'Date: Tue, 1 Dec 2026 10:00:00 +0000',
-      `Message-ID: <bounce-${Math.random().toString(36).slice(2)}@mx.example.net>`,
+      `Message-ID: <dsn-${randomUUID()}@mx.example.net>`,
       'Auto-Submitted: auto-replied',
       'MIME-Version: 1.0',
-      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="${b}"`,
       '',
-      `--${boundary}`,
+      `--${b}`,
       'Content-Type: text/plain; charset=us-ascii',
       '',
-      'This is the mail system at host mx.example.net.',
-      "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
+      `<${recipient}>: host mx.example.net[192.0.2.1] said: ${diagnostic}`,
       '',
-      `<${recipient}>: host mx.example.net[192.0.2.1] said: 550 ${status} <${recipient}>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)`,
-      '',
-      `--${boundary}`,
+      `--${b}`,
       'Content-Type: message/delivery-status',
       '',
       'Reporting-MTA: dns; mx.example.net',
       '',
       `Final-Recipient: rfc822; ${recipient}`,
-      'Action: failed',
+      `Action: ${status.startsWith('4') ? 'delayed' : 'failed'}`,
       `Status: ${status}`,
-      `Diagnostic-Code: smtp; 550 ${status} <${recipient}>: Recipient address rejected: User unknown in virtual mailbox table`,
+      `Diagnostic-Code: smtp; ${diagnostic}`,
       '',
-      `--${boundary}`,
+      `--${b}`,
       'Content-Type: text/rfc822-headers',
       '',
       `From: Alex <${original.fromAddress}>`,
@@ -68,7 +81,7 @@ export function postfixBounce(
       `Message-ID: ${original.messageId}`,
       'Subject: Great to connect',
       '',
-      `--${boundary}--`,
+      `--${b}--`,
       '',
     ].join('\r\n'),
   );
