@@ -9,7 +9,8 @@ export const patchSendingRoute = createRoute({
   method: 'patch',
   path: '/api/v1/assistants/{id}/sending',
   tags: ['assistants'],
-  summary: "Change the assistant's send window, daily cap, spacing and fallback time zone (admins)",
+  summary:
+    "Change the assistant's send window, daily cap, spacing, fallback time zone and open/click tracking (admins)",
   description: 'Read at dispatch: emails already scheduled follow the new settings at once.',
   security: [{ bearer: [] }],
   request: {

@@ -41,6 +41,14 @@ export const SendingBody = z
       .nullable()
       .optional()
       .openapi({ description: 'IANA zone assumed for new leads whose zone cannot be told (null: UTC)' }),
+    trackOpens: z.boolean().optional().openapi({
+      description:
+        'Add an open pixel (the plain text then also goes as minimal HTML); false: plain text only',
+    }),
+    trackClicks: z.boolean().optional().openapi({
+      description:
+        'Route links through signed redirects (never the unsubscribe link); false: links go direct',
+    }),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one setting')
@@ -55,6 +63,8 @@ export const SendingSettings = z
     dailyCap: z.number().int(),
     sendSpacingSeconds: z.number().int(),
     timeZone: z.string().nullable(),
+    trackOpens: z.boolean(),
+    trackClicks: z.boolean(),
   })
   .openapi('SendingSettings');
 

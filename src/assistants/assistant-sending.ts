@@ -14,6 +14,10 @@ export type SendingSettings = {
   dailyCap: number;
   sendSpacingSeconds: number;
   timeZone: string | null;
+  /** SPEC §5.4: an open pixel (the text also goes as minimal HTML). */
+  trackOpens: boolean;
+  /** SPEC §5.4: links through signed redirects (never the unsubscribe link). */
+  trackClicks: boolean;
 };
 
 export const maxDailyCap = 100_000;
@@ -28,6 +32,8 @@ export function sendingSettings(a: typeof assistants.$inferSelect): SendingSetti
     dailyCap: a.dailyCap,
     sendSpacingSeconds: a.sendSpacingSeconds,
     timeZone: a.timeZone,
+    trackOpens: a.trackOpens,
+    trackClicks: a.trackClicks,
   };
 }
 
@@ -54,13 +60,15 @@ function check(s: SendingSettings): void {
     throw bad('sendSpacingSeconds', `from 0 (off) to ${maxSpacingSeconds}`);
   if (s.timeZone !== null && !isValidTimeZone(s.timeZone))
     throw bad('timeZone', `unknown IANA time zone "${s.timeZone}"`);
+  for (const f of ['trackOpens', 'trackClicks'] as const)
+    if (typeof s[f] !== 'boolean') throw bad(f, 'true or false');
 }
 
 /**
- * Change when and how fast an assistant sends (admins). The window, cap and
- * spacing are read at dispatch, so scheduled emails follow the new settings
- * at once; the time zone is assumed for leads added later whose own zone
- * cannot be told.
+ * Change when and how fast an assistant sends, and whether its emails are
+ * tracked (admins). The window, cap, spacing and tracking are read at
+ * dispatch, so scheduled emails follow the new settings at once; the time
+ * zone is assumed for leads added later whose own zone cannot be told.
  */
 export async function updateSendingSettings(
   ctx: Ctx,

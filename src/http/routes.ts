@@ -12,6 +12,7 @@ import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
 import { registerScheduleRoutes } from '../schedules/schedule-routes.ts';
+import { registerExclusionRoutes } from '../suppression/exclusion-routes.ts';
 import type { ApiEnv } from './auth.ts';
 
 /**
@@ -26,7 +27,11 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/assistants/{id}                  one, with its mailbox reader's state
  *   PUT  /api/v1/assistants/{id}/mailbox          set its IMAP mailbox (admins)
  *   DELETE /api/v1/assistants/{id}/mailbox        stop reading it (admins)
- *   PATCH /api/v1/assistants/{id}/sending         window, daily cap, spacing, fallback zone (admins)
+ *   PATCH /api/v1/assistants/{id}/sending         window, cap, spacing, fallback zone, open/click
+ *                                                 tracking (admins)
+ *   GET  /api/v1/assistants/{id}/exclusions       addresses and domains it never emails
+ *   POST /api/v1/assistants/{id}/exclusions       add some; matching leads get no further email (admins)
+ *   DELETE /api/v1/assistants/{id}/exclusions/{pattern}  take one off (admins)
  *   GET  /api/v1/assistants/{id}/templates        email templates per source and step (own or built-in)
  *   PUT  /api/v1/assistants/{id}/templates/{source}/{step}  its own variants (admins)
  *   DELETE /api/v1/assistants/{id}/templates/{source}/{step}  back to the built-ins (admins)
@@ -79,6 +84,8 @@ export const routeTable: {
     prefix: '/api/v1/assistants',
     register: registerAssistantSendingRoutes,
   },
+  // Exclusion lists (SPEC §2): /api/v1/assistants/{id}/exclusions.
+  { name: 'exclusions', public: false, prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
   { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'lead-actions', public: false, prefix: '/api/v1/leads', register: registerLeadActionRoutes },
   { name: 'schedules', public: false, prefix: '/api/v1/schedules', register: registerScheduleRoutes },

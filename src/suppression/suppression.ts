@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { assistantExclusions, suppressions } from '../db/schema.ts';
+import { suppressions } from '../db/schema.ts';
 
 /** Suppression is by address, case-insensitively: the list stores lower case. */
 export const suppressionKey = (email: string): string => email.trim().toLowerCase();
@@ -34,20 +34,4 @@ export async function suppressedAmong(db: Db, orgId: string, emails: string[]): 
     .from(suppressions)
     .where(and(eq(suppressions.orgId, orgId), inArray(suppressions.email, emails.map(suppressionKey))));
   return new Set(rows.map((r) => r.email));
-}
-
-/** The assistant's exclusion entry matching this address or its domain, if any. */
-export async function findExclusion(db: Db, assistantId: string, email: string): Promise<string | undefined> {
-  const addr = suppressionKey(email);
-  const domain = addr.split('@')[1] ?? '';
-  const [row] = await db
-    .select({ pattern: assistantExclusions.pattern })
-    .from(assistantExclusions)
-    .where(
-      and(
-        eq(assistantExclusions.assistantId, assistantId),
-        sql`lower(${assistantExclusions.pattern}) IN (${addr}, ${domain}, ${`@${domain}`})`,
-      ),
-    );
-  return row?.pattern;
 }

@@ -1,5 +1,6 @@
 import { breakerRule } from './breaker-rule.ts';
 import { dailyCapRule } from './daily-cap-rule.ts';
+import { exclusionRule } from './exclusion-rule.ts';
 import { holidayRule } from './holiday-rule.ts';
 import { leadStateRule } from './lead-state-rule.ts';
 import type { SendRule } from './send-rule.ts';
@@ -16,6 +17,7 @@ import { suppressionRule } from './suppression-rule.ts';
 export const sendRules: SendRule[] = [
   leadStateRule,
   suppressionRule,
+  exclusionRule,
   breakerRule,
   sendWindowRule,
   holidayRule,

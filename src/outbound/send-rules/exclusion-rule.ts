@@ -1,0 +1,30 @@
+import { exclusionKind, exclusionsAmong, matchingEntry } from '../../suppression/exclusions.ts';
+import { defineRule } from './send-rule.ts';
+
+/**
+ * An address on the assistant's exclusion list (SPEC §2: e.g. existing
+ * customers), itself or by its domain, is not emailed by that assistant. Adding
+ * a lead is refused then; this rule covers leads added before the entry was:
+ * their emails are skipped, like a suppressed address's, the matching entry
+ * on the timeline. The lead's state is left as it is (an admin who takes the
+ * entry off again can continue it). The whole batch's entries come in one query.
+ */
+export const exclusionRule = defineRule({
+  name: 'exclusion',
+  prepare(ctx, batch) {
+    return exclusionsAmong(
+      ctx.db,
+      [...batch.leads.values()].map((l) => ({ assistantId: l.assistantId, email: l.email })),
+    );
+  },
+  check({ lead }, excluded) {
+    const entry = matchingEntry(lead.email, excluded.get(lead.assistantId));
+    if (!entry) return null;
+    const pattern = entry.replace(/^@/, '');
+    return {
+      kind: 'skip',
+      reason: `${lead.email} matches the assistant's exclusion list entry "${pattern}"`,
+      evidence: { email: lead.email, exclusion: pattern, exclusionKind: exclusionKind(pattern) },
+    };
+  },
+});
