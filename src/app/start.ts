@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createHttpApp } from '../http/app.ts';
 import { startInboundSmtp } from '../inbound/smtp-listener.ts';
+import { createEmailNotifier } from '../notify/email-notifier.ts';
 import { createSenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -69,7 +70,8 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
         database.db,
         sandboxPort ? { ...config, SANDBOX_SMTP_PORT: sandboxPort } : config,
       );
-      const worker = await startWorker(ctx, senders);
+      // One notifier per channel; the users' emails go from the assistant's mailbox through the same senders.
+      const worker = await startWorker(ctx, senders, [createEmailNotifier(database.db, senders)]);
       Object.assign(wakeTargets, worker.wake);
       stops.push(async () => {
         await worker.stop();

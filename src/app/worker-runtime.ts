@@ -7,6 +7,8 @@ import { breakerSweepMs } from '../deliverability/breaker-policy.ts';
 import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
 import { processInboundOnce } from '../inbound/process-inbound.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
+import { deliverNotificationsOnce } from '../notify/deliver-notifications.ts';
+import type { Notifier } from '../notify/notifier.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
@@ -24,9 +26,14 @@ export type WorkerRuntime = {
  * The worker: heart-beats in the `workers` table (so peers can tell when it
  * dies), reconciles sends left by dead peers, and runs the dispatch and inbound
  * loops, and reads the assistants' IMAP mailboxes. Each loop sleeps DISPATCH_POLL_MS when idle, or less when woken by a
- * state change in the same process.
+ * state change in the same process. A notification loop delivers the users'
+ * notifications through `notifiers` (one per channel), every NOTIFY_POLL_MS.
  */
-export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<WorkerRuntime> {
+export async function startWorker(
+  ctx: Ctx,
+  senders: SenderRegistry,
+  notifiers: readonly Notifier[] = [],
+): Promise<WorkerRuntime> {
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = ctx.log.child({ worker: id });
   await ctx.db.insert(workers).values({ id, pid: process.pid, host: hostname() });
@@ -39,7 +46,7 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
       .catch((e: unknown) => log.warn('heartbeat failed', { error: e }));
   }, ctx.config.WORKER_HEARTBEAT_MS);
 
-  const loop = (name: string, round: () => Promise<number>) => {
+  const loop = (name: string, round: () => Promise<number>, idleMs = ctx.config.DISPATCH_POLL_MS) => {
     let wakeUp: (() => void) | null = null;
     let woken = false;
     const done = (async () => {
@@ -56,7 +63,7 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
           continue;
         }
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, ctx.config.DISPATCH_POLL_MS);
+          const t = setTimeout(resolve, idleMs);
           wakeUp = () => {
             clearTimeout(t);
             resolve();
@@ -91,6 +98,11 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
     }),
   );
   const inbound = loop('inbound', () => processInboundOnce(ctx, id));
+  const notify = loop(
+    'notify',
+    () => deliverNotificationsOnce(ctx, notifiers, id),
+    ctx.config.NOTIFY_POLL_MS,
+  );
   const mailboxes = startMailboxReaders(ctx, id);
   log.info('worker started');
 
@@ -109,7 +121,8 @@ export async function startWorker(ctx: Ctx, senders: SenderRegistry): Promise<Wo
       await mailboxes.stop();
       for (const d of dispatchers) d.wake();
       inbound.wake();
-      await Promise.all([...dispatchers.map((d) => d.done), inbound.done]);
+      notify.wake();
+      await Promise.all([...dispatchers.map((d) => d.done), inbound.done, notify.done]);
       clearInterval(beat);
       await ctx.db.delete(workers).where(eq(workers.id, id));
       log.info('worker stopped');

@@ -134,6 +134,20 @@ export const configEntries = {
     schema: int(1, 1_000_000).default(50),
     description: 'Emails a scope must have sent in the window before a breaker gives any verdict.',
   },
+  NOTIFY_POLL_MS: {
+    schema: int(10, 600_000).default(5000),
+    description:
+      "How often a worker looks for notifications to deliver (users' emails about deliverability alerts).",
+  },
+  NOTIFY_MAX_ATTEMPTS: {
+    schema: int(1, 20).default(8),
+    description:
+      'Attempts before a notification that keeps failing is given up (failed, with its last error).',
+  },
+  NOTIFY_RETRY_BASE_MS: {
+    schema: int(10, 86_400_000).default(60_000),
+    description: 'First retry delay after a notification failed to go; doubles each attempt.',
+  },
   DKIM_SELECTOR: {
     schema: z
       .string()

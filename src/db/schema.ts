@@ -372,6 +372,37 @@ export const breakers = pgTable('breakers', {
   createdAt: createdAt(),
 });
 
+export type NotificationKind = 'deliverability_alert' | 'lead_hot' | 'lead_responded' | 'lead_warm';
+export type NotificationChannel = 'email';
+export type NotificationStatus = 'pending' | 'sent' | 'failed';
+
+/** What Nurture tells its users, as an outbox a worker delivers (notify/, migration 0007). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    orgId: uuid('org_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    assistantId: uuid('assistant_id').notNull(),
+    leadId: uuid('lead_id'),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    channel: text('channel').$type<NotificationChannel>().notNull(),
+    sourceId: text('source_id').notNull(),
+    destination: text('destination').notNull(),
+    messageId: text('message_id').notNull().unique(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<NotificationStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    claimedBy: text('claimed_by'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [unique().on(t.kind, t.sourceId, t.userId, t.channel)],
+);
+
 /** One fetch of a message's open pixel, with the machine filter's verdict (migration 0003). */
 export const messageOpens = pgTable('message_opens', {
   id: id(),
@@ -438,4 +469,5 @@ export const schema = {
   instanceSettings,
   deliverabilityEvents,
   breakers,
+  notifications,
 };

@@ -1,9 +1,12 @@
 import { and, asc, eq, exists, gte, inArray, ne, or, sql } from 'drizzle-orm';
-import type { Config } from '../config/config.ts';
+import { type Config, publicUrl } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { assistants, breakers, deliverabilityAlerts, messages } from '../db/schema.ts';
+import { enqueueNotifications, type NewNotification, notificationMessageId } from '../notify/outbox.ts';
+import { assistantUsers } from '../notify/recipients.ts';
 import type { Ctx } from '../platform/context.ts';
 import { recordEvent } from '../timeline/record-event.ts';
+import { breakerNotice } from './breaker-notice.ts';
 import {
   alertReason,
   breakerWindowMs,
@@ -105,12 +108,14 @@ export async function evaluateBreakers(
 /**
  * One alert per assistant concerned, and per group of breakers that changed
  * together over the same assistants (an org with one assistant has three
- * identical breakers: its users hear about it once).
+ * identical breakers: its users hear about it once). Each of the assistants'
+ * users gets an email about it (notify/ delivers it), written here, in the
+ * same transaction as the alert.
  */
 async function tellUsers(
   tx: Db,
   config: Config,
-  opts: { orgId: string; triggerLeadId?: string | null },
+  opts: { orgId: string; now: Date; triggerLeadId?: string | null },
   changes: Change[],
 ): Promise<void> {
   const groups = new Map<string, Change[]>();
@@ -135,17 +140,21 @@ async function tellUsers(
       warnRate: t.warn,
       pauseRate: t.pause,
     };
-    await tx.insert(deliverabilityAlerts).values(
-      c.ref.assistantIds.map((assistantId) => ({
-        orgId: opts.orgId,
-        assistantId,
-        leadId: opts.triggerLeadId ?? null,
-        kind: c.verdict === 'pause' ? ('breaker_tripped' as const) : ('breaker_warn' as const),
-        reason,
-        evidence,
-        breakerId: c.row.id,
-      })),
-    );
+    const alerts = await tx
+      .insert(deliverabilityAlerts)
+      .values(
+        c.ref.assistantIds.map((assistantId) => ({
+          orgId: opts.orgId,
+          assistantId,
+          leadId: opts.triggerLeadId ?? null,
+          kind: c.verdict === 'pause' ? ('breaker_tripped' as const) : ('breaker_warn' as const),
+          reason,
+          evidence,
+          breakerId: c.row.id,
+        })),
+      )
+      .returning({ id: deliverabilityAlerts.id, assistantId: deliverabilityAlerts.assistantId });
+    const notified = await notifyUsers(tx, config, opts, group, c, alerts, reason);
     if (opts.triggerLeadId)
       await recordEvent(tx, {
         orgId: opts.orgId,
@@ -153,9 +162,79 @@ async function tellUsers(
         type: 'deliverability_alert',
         actorType: 'system',
         reason: `This ${c.row.kind === 'hard_bounce' ? 'bounce' : 'complaint'} brought the rate to ${percent(c.row.rate)}. ${reason}`,
-        evidence,
+        evidence: { ...evidence, notifiedUserIds: notified },
       });
   }
+}
+
+/**
+ * Each user of the group's assistants (notify/recipients.ts: the org's
+ * admins and the users who own leads on them) is emailed once per group,
+ * about the alert of the first of those assistants they are a user of, from
+ * that assistant's mailbox. An org breaker over five assistants is one email
+ * to an admin, not five. Returns the users told.
+ */
+async function notifyUsers(
+  tx: Db,
+  config: Config,
+  opts: { orgId: string; now: Date; triggerLeadId?: string | null },
+  group: Change[],
+  c: Change,
+  alerts: { id: string; assistantId: string }[],
+  reason: string,
+): Promise<string[]> {
+  const ids = c.ref.assistantIds;
+  const [named, recipients] = await Promise.all([
+    tx
+      .select({ id: assistants.id, name: assistants.name, email: assistants.email })
+      .from(assistants)
+      .where(inArray(assistants.id, ids)),
+    assistantUsers(tx, opts.orgId, ids),
+  ]);
+  const byId = new Map(named.map((a) => [a.id, a]));
+  const told = new Set<string>();
+  const rows: NewNotification[] = [];
+  for (const alert of alerts) {
+    const assistant = byId.get(alert.assistantId);
+    if (!assistant) continue;
+    for (const user of recipients.get(alert.assistantId) ?? []) {
+      if (told.has(user.id)) continue;
+      told.add(user.id);
+      const notice = breakerNotice({
+        kind: c.row.kind,
+        verdict: c.verdict,
+        scope: c.ref.scope,
+        label: c.ref.label,
+        breakerId: c.row.id,
+        scopes: group.map((g) => `${g.ref.scope} ${g.ref.label}`),
+        assistantNames: ids.map((id) => byId.get(id)?.name ?? id),
+        assistantId: assistant.id,
+        reason,
+        rate: c.row.rate,
+        counts: c.counts,
+        thresholds: thresholdsFor(config, c.row.kind),
+        windowFrom: c.row.windowFrom,
+        leadId: opts.triggerLeadId ?? null,
+        userName: user.name,
+        baseUrl: publicUrl(config),
+      });
+      rows.push({
+        orgId: opts.orgId,
+        userId: user.id,
+        assistantId: assistant.id,
+        leadId: opts.triggerLeadId ?? null,
+        kind: 'deliverability_alert',
+        channel: 'email',
+        sourceId: alert.id,
+        destination: user.email,
+        messageId: notificationMessageId(assistant.email),
+        subject: notice.subject,
+        body: notice.body,
+      });
+    }
+  }
+  await enqueueNotifications(tx, rows, opts.now);
+  return [...told];
 }
 
 /**

@@ -8,6 +8,7 @@ import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
+import { registerNotificationRoutes } from '../notify/notification-routes.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
@@ -64,6 +65,7 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/deliverability/dkim/{assistantId}    who signs its mail; the DNS record
  *   PUT  /api/v1/deliverability/dkim/{assistantId}    its own DKIM key (admins)
  *   DELETE /api/v1/deliverability/dkim/{assistantId}  forget it (admins)
+ *   GET  /api/v1/notifications                    the caller's own notifications, with delivery status
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
  */
 export const routeTable: {
@@ -100,4 +102,11 @@ export const routeTable: {
     register: registerBreakerRoutes,
   },
   { name: 'dkim', public: false, prefix: '/api/v1/deliverability/dkim/', register: registerDkimRoutes },
+  // Notifications (SPEC §8): what Nurture told the calling user, by email now.
+  {
+    name: 'notifications',
+    public: false,
+    prefix: '/api/v1/notifications',
+    register: registerNotificationRoutes,
+  },
 ];

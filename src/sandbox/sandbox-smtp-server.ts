@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Db } from '../db/database.ts';
 import { pgJson } from '../db/pg-text.ts';
-import { messages, sandboxMessages } from '../db/schema.ts';
+import { messages, notifications, sandboxMessages } from '../db/schema.ts';
 import type { Logger } from '../platform/logger.ts';
 
 const maxSize = 25 * 1024 * 1024;
@@ -69,10 +69,17 @@ export async function storeSandboxMessage(
   const parsed = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
   const messageId =
     parsed.messageId ?? `<sandbox-${createHash('sha256').update(raw).digest('hex')}@nurture.local>`;
+  // Whose it is: an email to a lead (messages), else a notification to a user.
   const [outgoing] = await db
     .select({ orgId: messages.orgId })
     .from(messages)
     .where(eq(messages.messageId, messageId));
+  const [notice] = outgoing
+    ? []
+    : await db
+        .select({ orgId: notifications.orgId })
+        .from(notifications)
+        .where(eq(notifications.messageId, messageId));
   const headers: Record<string, string> = {};
   for (const line of parsed.headerLines)
     headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
@@ -81,7 +88,7 @@ export async function storeSandboxMessage(
     .values(
       pgJson({
         messageId,
-        orgId: outgoing?.orgId ?? null,
+        orgId: outgoing?.orgId ?? notice?.orgId ?? null,
         envelopeFrom: envelope.from,
         envelopeTo: envelope.to,
         fromHeader: parsed.from?.text ?? null,

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Config } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import { type NotificationStatus, notifications } from '../db/schema.ts';
+import type { DeliveryOutcome, NotificationRow } from './notifier.ts';
+
+/**
+ * The notifications outbox (migration 0007). Writing one is part of the
+ * change it is about: `enqueueNotifications` takes the caller's transaction,
+ * so what rolls back notifies nobody, and the unique (kind, source, user,
+ * channel) key means the same thing never reaches the same user twice on
+ * one channel, however often it is written. A worker then claims what is
+ * due, delivers it through the channel's notifier and records the outcome.
+ */
+export type NewNotification = Pick<
+  typeof notifications.$inferInsert,
+  | 'orgId'
+  | 'userId'
+  | 'assistantId'
+  | 'leadId'
+  | 'kind'
+  | 'channel'
+  | 'sourceId'
+  | 'destination'
+  | 'messageId'
+  | 'subject'
+  | 'body'
+>;
+
+/** A Message-ID in the sending domain, made once when the notification is written (retries resend it). */
+export function notificationMessageId(fromAddress: string): string {
+  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1).toLowerCase() || 'nurture.local';
+  return `<notify.${randomUUID()}@${domain}>`;
+}
+
+/** Write notifications, due now; those already written for the same source and user are skipped. Returns the new ids. */
+export async function enqueueNotifications(tx: Db, rows: NewNotification[], now: Date): Promise<string[]> {
+  if (!rows.length) return [];
+  const inserted = await tx
+    .insert(notifications)
+    .values(rows.map((r) => ({ ...r, status: 'pending' as const, nextAttemptAt: now, createdAt: now })))
+    .onConflictDoNothing({
+      target: [notifications.kind, notifications.sourceId, notifications.userId, notifications.channel],
+    })
+    .returning({ id: notifications.id });
+  return inserted.map((r) => r.id);
+}
+
+/**
+ * How long a claim holds a notification. A worker that dies mid-send leaves
+ * it pending, claimable again once the lease runs out: a notification goes
+ * at least once (a user may rarely get one twice; never none).
+ */
+export const claimLeaseMs = 5 * 60_000;
+
+/**
+ * Claim up to `limit` due notifications for this worker: FOR UPDATE SKIP
+ * LOCKED, so workers claim side by side without waiting on each other, and
+ * the claim (an attempt, and a lease) commits before anything is sent.
+ */
+export async function claimDueNotifications(
+  db: Db,
+  workerId: string,
+  now: Date,
+  limit: number,
+): Promise<NotificationRow[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now)))
+      .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (!due.length) return [];
+    const claimed = await tx
+      .update(notifications)
+      .set({
+        attempts: sql`${notifications.attempts} + 1`,
+        claimedBy: workerId,
+        nextAttemptAt: new Date(now.getTime() + claimLeaseMs),
+      })
+      .where(
+        inArray(
+          notifications.id,
+          due.map((d) => d.id),
+        ),
+      )
+      .returning();
+    return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  });
+}
+
+export type RetryPolicy = Pick<Config, 'NOTIFY_MAX_ATTEMPTS' | 'NOTIFY_RETRY_BASE_MS'>;
+
+/**
+ * Record what an attempt came to: sent; or tried again after a back-off that
+ * doubles each attempt; or, when the failure is permanent or the attempts
+ * are used up, failed for good, its last error kept. Only the claim that
+ * made the attempt may record it (a claim whose lease ran out and was taken
+ * over records nothing). Returns the new status, or null when it was not ours.
+ */
+export async function recordDelivery(
+  db: Db,
+  claimed: NotificationRow,
+  outcome: DeliveryOutcome,
+  now: Date,
+  policy: RetryPolicy,
+): Promise<NotificationStatus | null> {
+  const ours = and(
+    eq(notifications.id, claimed.id),
+    eq(notifications.status, 'pending'),
+    eq(notifications.attempts, claimed.attempts),
+  );
+  const giveUp = !outcome.ok && (outcome.permanent || claimed.attempts >= policy.NOTIFY_MAX_ATTEMPTS);
+  const set = outcome.ok
+    ? { status: 'sent' as const, sentAt: now, lastError: null }
+    : giveUp
+      ? { status: 'failed' as const, lastError: outcome.error }
+      : {
+          lastError: outcome.error,
+          nextAttemptAt: new Date(
+            now.getTime() + policy.NOTIFY_RETRY_BASE_MS * 2 ** Math.max(0, claimed.attempts - 1),
+          ),
+        };
+  const [row] = await db
+    .update(notifications)
+    .set(set)
+    .where(ours)
+    .returning({ status: notifications.status });
+  return row?.status ?? null;
+}
+
+/** A user's own notifications, newest first (the API; the in-app list later). */
+export async function listUserNotifications(
+  db: Db,
+  user: { orgId: string; userId: string },
+  opts: { status?: NotificationStatus; limit: number },
+): Promise<NotificationRow[]> {
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.orgId, user.orgId),
+        eq(notifications.userId, user.userId),
+        opts.status ? eq(notifications.status, opts.status) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(opts.limit);
+}

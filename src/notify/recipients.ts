@@ -1,0 +1,48 @@
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { leads, users } from '../db/schema.ts';
+
+export type Recipient = { id: string; email: string; name: string; role: 'admin' | 'member' };
+
+/**
+ * Who are an assistant's users, the people its notifications go to? Nurture
+ * has no table of assistant assignments yet (SPEC §10.2's "an org admin
+ * assigns assistants to users" and Assistant Managers are still to come),
+ * so the relation that exists decides:
+ * - the org's admins: they see every lead, and only they can resume a
+ *   breaker, so an alert without them would wait for nobody;
+ * - every user who owns a lead on the assistant: they handed it their leads,
+ *   whose emails a breaker holds.
+ * When assignments land, this is the one function to change (add the
+ * assigned users and the assistant's managers). Each list is in a stable
+ * order (oldest user first).
+ */
+export async function assistantUsers(
+  db: Db,
+  orgId: string,
+  assistantIds: string[],
+): Promise<Map<string, Recipient[]>> {
+  const out = new Map<string, Recipient[]>();
+  for (const assistantId of new Set(assistantIds)) {
+    const rows = await db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(users)
+      .where(
+        and(
+          eq(users.orgId, orgId),
+          or(
+            eq(users.role, 'admin'),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(leads)
+                .where(and(eq(leads.ownerId, users.id), eq(leads.assistantId, assistantId))),
+            ),
+          ),
+        ),
+      )
+      .orderBy(asc(users.createdAt), asc(users.id));
+    out.set(assistantId, rows);
+  }
+  return out;
+}
