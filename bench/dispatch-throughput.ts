@@ -3,7 +3,13 @@
  * raw pooled nodemailer, both sending to the same local SMTP sink, on a fresh
  * throwaway PostgreSQL database (dropped at the end, even on failure).
  *
- *   node bench/dispatch-throughput.ts [--n 5000] [--batch 100] [--connections 5] [--future-step]
+ *   node bench/dispatch-throughput.ts [--n 5000] [--batch 100] [--connections 5] [--future-step] [--no-tracking]
+ *
+ * Like for like: the baseline sends the same shape of email Nurture sends — a
+ * plain-text body plus, with tracking on (the default), the HTML alternative
+ * with the open pixel and tracked links, built by Nurture's own tracking code
+ * before the clock starts. --no-tracking turns tracking off on the assistant
+ * and sends text-only baseline mail.
  *
  * Each lead has one due step, so every send also completes the lead's sequence
  * (the worst case for recordOutcomes); --future-step adds a step 1 due in three
@@ -77,11 +83,13 @@ async function main() {
       batch: { type: 'string', default: '100' },
       connections: { type: 'string', default: '5' },
       'future-step': { type: 'boolean', default: false },
+      'no-tracking': { type: 'boolean', default: false },
     },
   });
   const N = Number(values.n);
   const batch = Number(values.batch);
   const connections = Number(values.connections);
+  const tracked = !values['no-tracking'];
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `nurture_bench_${randomBytes(5).toString('hex')}`;
   const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
@@ -94,6 +102,8 @@ async function main() {
   const { createLogger } = await import('../src/platform/logger.ts');
   const { createSenderRegistry } = await import('../src/outbound/sender-registry.ts');
   const { dispatchOnce } = await import('../src/outbound/dispatcher.ts');
+  const { addTracking } = await import('../src/tracking/tracked-content.ts');
+  const { trackingLinks } = await import('../src/tracking/tracking-tokens.ts');
   type Ctx = import('../src/platform/context.ts').Ctx;
 
   const sink = new Worker(new URL(import.meta.url));
@@ -147,13 +157,19 @@ async function main() {
       ignoreTLS: true,
     });
     const body = `Hi Lead,\n\n${'I noticed your team is growing and wanted to share how we help companies like yours. '.repeat(2)}\n\nBest regards,\nAlex\nSales Assistant, Bench\n\n--\nDon't want to hear from me again? Unsubscribe: http://localhost:3000/u/`;
+    const links = trackingLinks('http://localhost:3000', randomBytes(32));
     const mails = Array.from({ length: N }, (_, i) => {
       const token = randomBytes(16).toString('hex');
+      const content = tracked
+        ? addTracking(`${body}${token}\n`, randomUUID(), links, { opens: true, clicks: true }, (u) =>
+            u.includes('/u/'),
+          )
+        : { text: `${body}${token}\n` };
       return {
         from: { name: 'Alex', address: 'alex@bench.test' },
         to: { name: `Lead ${i}`, address: `lead${i}@example.test` },
         subject: 'A quick idea for Bench Co',
-        text: `${body}${token}\n`,
+        ...content,
         messageId: `<${randomUUID()}.${token.slice(0, 8)}@baseline.bench.test>`,
         headers: {
           'List-Unsubscribe': `<http://localhost:3000/u/${token}>`,
@@ -186,7 +202,7 @@ async function main() {
       password: 'bench-password',
     });
     await db.execute(`UPDATE assistants SET daily_cap = 10000000, send_days = '[0,1,2,3,4,5,6]',
-      send_start_minute = 0, send_end_minute = 1440 WHERE id = '${org.assistantId}'`);
+      send_start_minute = 0, send_end_minute = 1440, track_opens = ${tracked}, track_clicks = ${tracked} WHERE id = '${org.assistantId}'`);
     const config = loadConfig({
       ...process.env,
       DATABASE_URL: dbUrl,
@@ -251,7 +267,7 @@ async function main() {
 
   const base = rows[0]![1];
   console.log(
-    `\nPostgreSQL ${pgVersion} · Node ${process.versions.node} · N=${N} batch=${batch} connections=${connections}${values['future-step'] ? ' future-step' : ''}\n`,
+    `\nPostgreSQL ${pgVersion} · Node ${process.versions.node} · N=${N} batch=${batch} connections=${connections}${values['future-step'] ? ' future-step' : ''}${tracked ? '' : ' no-tracking'}\n`,
   );
   console.log(
     `${'run'.padEnd(28)}${'msgs/s'.padStart(10)}${'ratio'.padStart(8)}${'avg bytes'.padStart(11)}${'dups'.padStart(6)}`,

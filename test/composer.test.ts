@@ -306,7 +306,8 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
     n = await startTestNurture({
       LLM_BASE_URL: chat.baseUrl,
       LLM_MODEL: 'test-model',
-      LLM_TIMEOUT_MS: '1000',
+      // Generous for a loaded CI machine, well under the slow answer's 5 s.
+      LLM_TIMEOUT_MS: '2500',
     });
   });
   afterAll(async () => {
@@ -345,7 +346,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
   });
 
   for (const [who, reason] of [
-    ['Slow', /did not answer within 1000 ms/],
+    ['Slow', /did not answer within 2500 ms/],
     ['Garbage', /neither JSON/],
     ['Placeholder', /placeholder/],
   ] as const)

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { anyText, anyUuid } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
 import { type assistants, assistantTemplates, leads, messages, schedules } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -61,7 +62,7 @@ export async function loadCompositionData(
           })
           .from(leads)
           .innerJoin(schedules, eq(schedules.id, leads.scheduleId))
-          .where(inArray(leads.id, leadIds))
+          .where(anyUuid(leads.id, leadIds))
       : [],
     known
       ? known
@@ -71,8 +72,8 @@ export async function loadCompositionData(
             .from(messages)
             .where(
               and(
-                inArray(messages.leadId, [...new Set(followUps.map((m) => m.leadId))]),
-                inArray(messages.messageId, [...new Set(followUps.map((m) => m.inReplyTo!))]),
+                anyUuid(messages.leadId, [...new Set(followUps.map((m) => m.leadId))]),
+                anyText(messages.messageId, [...new Set(followUps.map((m) => m.inReplyTo!))]),
               ),
             )
         : [],
@@ -90,7 +91,7 @@ export async function loadOverrides(db: Db, assistantIds: string[]): Promise<Map
     ? await db
         .select()
         .from(assistantTemplates)
-        .where(inArray(assistantTemplates.assistantId, assistantIds))
+        .where(anyUuid(assistantTemplates.assistantId, assistantIds))
         .orderBy(asc(assistantTemplates.variant))
     : [];
   const overrides = new Map<string, Map<string, TemplateVariant[]>>();

@@ -153,6 +153,17 @@ export const assistantExclusions = pgTable(
   (t) => [primaryKey({ columns: [t.assistantId, t.pattern] })],
 );
 
+/** Emails sent per assistant per minute: what the daily cap counts (outbound/send-counts.ts). */
+export const assistantSendCounts = pgTable(
+  'assistant_send_counts',
+  {
+    assistantId: uuid('assistant_id').notNull(),
+    minute: ts('minute').notNull(),
+    sent: integer('sent').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assistantId, t.minute] })],
+);
+
 export const leads = pgTable('leads', {
   id: id(),
   orgId: uuid('org_id').notNull(),
@@ -453,6 +464,7 @@ export const schema = {
   schedules,
   assistants,
   assistantExclusions,
+  assistantSendCounts,
   assistantTemplates,
   leads,
   messages,

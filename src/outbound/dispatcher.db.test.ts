@@ -93,6 +93,13 @@ describe('dispatcher', () => {
     const [wait] = await events(b.id, 'send_deferred');
     expect(wait!.reason).toMatch(/Daily cap of 1 emails for capped@acme.test reached/);
     expect(wait!.evidence).toMatchObject({ cap: 1, sentInLast24h: 1, until: '2026-12-02T10:00:01.000Z' });
+    // A later round counts what was sent from the per-minute counts: the slot
+    // frees when a's minute (10:00) has left the 24 hours, rounded up.
+    clock.now = new Date('2026-12-01T15:00:00Z');
+    const c = await add('cap-c@example.com', { assistantId: capped!.id });
+    await dispatchAll();
+    const [later] = await events(c.id, 'send_deferred');
+    expect(later!.evidence).toMatchObject({ cap: 1, sentInLast24h: 1, until: '2026-12-02T10:01:00.000Z' });
   });
 
   it('never emails a suppressed address or a stopped lead, and records why', async () => {

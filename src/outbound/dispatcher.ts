@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import { composeForSend, loadCompositionData } from '../compose/sequence-composer.ts';
 import { publicUrl } from '../config/config.ts';
+import { anyUuid } from '../db/bulk-params.ts';
 import { assistants, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { trackingKey, trackingLinks } from '../tracking/tracking-tokens.ts';
@@ -27,11 +27,11 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
     ctx.db
       .select()
       .from(leads)
-      .where(inArray(leads.id, [...new Set(claimed.map((m) => m.leadId))])),
+      .where(anyUuid(leads.id, [...new Set(claimed.map((m) => m.leadId))])),
     ctx.db
       .select()
       .from(assistants)
-      .where(inArray(assistants.id, [...new Set(claimed.map((m) => m.assistantId))])),
+      .where(anyUuid(assistants.id, [...new Set(claimed.map((m) => m.assistantId))])),
     loadCompositionData(ctx.db, claimed),
   ]);
   const batch: Batch = {

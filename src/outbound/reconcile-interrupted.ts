@@ -4,6 +4,7 @@ import type { Ctx } from '../platform/context.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import { claimOrphanedSends } from './claim-due.ts';
 import { completeFinishedSequences } from './record-outcomes.ts';
+import { countSends } from './send-counts.ts';
 import type { SenderRegistry } from './sender-registry.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function reconcileInterrupted(
   );
   const events: EventInput[] = [];
   const delivered: string[] = [];
+  const sends: { assistantId: string; at: Date }[] = [];
   await ctx.db.transaction(async (tx) => {
     for (const [i, m] of orphans.entries()) {
       const r = results[i];
@@ -48,6 +50,7 @@ export async function reconcileInterrupted(
           .set({ status: 'sent', sentAt: m.claimedAt ?? ctx.now(), claimedBy: workerId })
           .where(eq(messages.id, m.id));
         delivered.push(m.leadId);
+        sends.push({ assistantId: m.assistantId, at: m.claimedAt ?? ctx.now() });
         events.push({
           ...base,
           type: 'message_sent',
@@ -78,6 +81,7 @@ export async function reconcileInterrupted(
     }
     await recordEvents(tx, events);
     await completeFinishedSequences(tx, [...new Set(delivered)]);
+    await countSends(tx, sends);
   });
   ctx.log.warn('reconciled interrupted sends', { count: orphans.length, workerId });
   return orphans.length;

@@ -1,13 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
-import { leads, messages } from '../db/schema.ts';
+import { eq, sql } from 'drizzle-orm';
+import { anyUuid, jsonRows } from '../db/bulk-params.ts';
+import { type Db, queryRows } from '../db/database.ts';
+import { leads } from '../db/schema.ts';
 import { countSendTimeBounces } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
-import { decide, type LeadState } from '../leads/lead-states.ts';
+import { decide, leadStates } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import type { MessageRow } from './claim-due.ts';
 import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
+import { countSends } from './send-counts.ts';
 
 /** What the dispatcher decided (or what happened) for one claimed message. */
 export type Verdict =
@@ -54,6 +56,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
   const events: EventInput[] = [];
   const bounced: { lead: LeadRow; message: MessageRow; outcome: Extract<SendOutcome, { ok: false }> }[] = [];
   const sentLeadIds = new Set<string>();
+  const sends: { assistantId: string; at: Date }[] = [];
   const ev = (v: Verdict, type: EventInput['type'], reason: string, evidence: Record<string, unknown>) =>
     events.push({
       orgId: v.lead.orgId,
@@ -91,6 +94,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         smtp_response: v.outcome.response,
       });
       sentLeadIds.add(v.lead.id);
+      sends.push({ assistantId: v.message.assistantId, at: now });
       ev(
         v,
         'message_sent',
@@ -139,7 +143,9 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
 
   await ctx.db.transaction(async (tx) => {
     await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
-    await recordEvents(tx, events);
+    // One insert for the round's events and the completions that follow from them.
+    const completions = await completeFinishedSequences(tx, [...sentLeadIds], { recordNow: false });
+    await recordEvents(tx, [...events, ...completions]);
     for (const b of bounced) {
       const [lead] = await tx.select().from(leads).where(eq(leads.id, b.lead.id));
       if (!lead) continue;
@@ -161,7 +167,8 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
       bounced.map((b) => b.lead.id),
       now,
     );
-    await completeFinishedSequences(tx, [...sentLeadIds]);
+    // Last: the count rows are shared by concurrent rounds; hold their locks briefly.
+    await countSends(tx, sends);
   });
 }
 
@@ -178,53 +185,76 @@ async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
       smtp_response = COALESCE(v.smtp_response, m.smtp_response),
       attempts = m.attempts - COALESCE(v.not_an_attempt, 0),
       claimed_by = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.claimed_by END
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    FROM jsonb_to_recordset(${jsonRows(rows)})
       AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text,
            smtp_response text, not_an_attempt integer)
     WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_by = ${claimer}`);
 }
 
 /**
- * A running lead whose last step has gone, with no reply, is `processed` (§4).
- * Set-based, because a round can finish hundreds of sequences: lock the
- * candidates, let the state machine decide each, then one guarded UPDATE and
- * one insert of timeline events.
+ * What `complete` does from each state: the state machine decides (it looks
+ * only at the state for this event), once, and SQL applies it in bulk.
  */
-export async function completeFinishedSequences(tx: Db, leadIds: string[]): Promise<void> {
-  if (!leadIds.length) return;
-  const open = await tx
-    .select({ leadId: messages.leadId })
-    .from(messages)
-    .where(and(inArray(messages.leadId, leadIds), inArray(messages.status, ['scheduled', 'sending'])))
-    .groupBy(messages.leadId);
-  const stillOpen = new Set(open.map((o) => o.leadId));
-  const done = leadIds.filter((id) => !stillOpen.has(id));
-  if (!done.length) return;
-  const rows = await tx.select().from(leads).where(inArray(leads.id, done)).for('update');
-  const changes = rows.flatMap((lead) => {
-    const d = decide({ state: lead.state as LeadState, subState: lead.subState }, { type: 'complete' });
-    return d.ok ? [{ lead, next: d.next, transition: d.transition }] : [];
-  });
-  if (!changes.length) return;
-  await tx.execute(sql`
-    UPDATE leads l SET state = v.state, sub_state = v.sub_state, state_changed_at = now(), updated_at = now()
-    FROM jsonb_to_recordset(${JSON.stringify(changes.map((c) => ({ id: c.lead.id, state: c.next.state, sub_state: c.next.subState, old: c.lead.state })))}::jsonb)
-      AS v(id uuid, state text, sub_state text, old text)
-    WHERE l.id = v.id AND l.state = v.old`);
-  await recordEvents(
+const completions = leadStates.flatMap((state) => {
+  const d = decide({ state, subState: null }, { type: 'complete' });
+  return d.ok
+    ? [{ from: state, state: d.next.state, sub_state: d.next.subState, transition: d.transition }]
+    : [];
+});
+
+/**
+ * A running lead whose last step has gone, with no reply, is `processed` (§4).
+ * Set-based and one round trip, because a round can finish hundreds of
+ * sequences: lock the leads with nothing left to send, move each as the
+ * state machine says for its current state. The timeline events are recorded
+ * here, or returned for the caller to insert with its own (`recordNow: false`).
+ */
+export async function completeFinishedSequences(
+  tx: Db,
+  leadIds: string[],
+  opts: { recordNow: boolean } = { recordNow: true },
+): Promise<EventInput[]> {
+  if (!leadIds.length) return [];
+  const changed = await queryRows<{
+    id: string;
+    org_id: string;
+    assistant_id: string;
+    from_state: string;
+    from_sub_state: string | null;
+    state: string;
+    sub_state: string | null;
+    transition: string;
+  }>(
     tx,
-    changes.map((c) => ({
-      orgId: c.lead.orgId,
-      leadId: c.lead.id,
-      type: 'state_changed' as const,
-      fromState: c.lead.state,
-      toState: c.next.state,
-      fromSubState: c.lead.subState,
-      toSubState: c.next.subState,
-      actorType: 'assistant' as const,
-      actorId: c.lead.assistantId,
+    sql`WITH done AS (
+          SELECT l.id, l.state, l.sub_state FROM leads l
+          WHERE ${anyUuid(sql`l.id`, leadIds)}
+            AND NOT EXISTS (SELECT 1 FROM messages m
+                            WHERE m.lead_id = l.id AND m.status IN ('scheduled', 'sending'))
+          FOR UPDATE)
+        UPDATE leads l SET state = t.state, sub_state = t.sub_state, state_changed_at = now(), updated_at = now()
+        FROM done d
+        JOIN jsonb_to_recordset(${jsonRows(completions)}) AS t("from" text, state text, sub_state text, transition text)
+          ON t."from" = d.state
+        WHERE l.id = d.id
+        RETURNING l.id, l.org_id, l.assistant_id, d.state AS from_state, d.sub_state AS from_sub_state,
+          t.state, t.sub_state, t.transition`,
+  );
+  const events = changed.map(
+    (c): EventInput => ({
+      orgId: String(c.org_id),
+      leadId: String(c.id),
+      type: 'state_changed',
+      fromState: c.from_state,
+      toState: c.state,
+      fromSubState: c.from_sub_state,
+      toSubState: c.sub_state,
+      actorType: 'assistant',
+      actorId: String(c.assistant_id),
       reason: 'The last step of the schedule was sent without a reply',
       evidence: { transition: c.transition },
-    })),
+    }),
   );
+  if (opts.recordNow) await recordEvents(tx, events);
+  return events;
 }

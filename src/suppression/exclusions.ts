@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { getAssistantRow } from '../assistants/assistant-queries.ts';
+import { anyText, anyUuid } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
 import { assistantExclusions, leads } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -103,7 +104,7 @@ export async function exclusionsAmong(
     .select({ assistantId: assistantExclusions.assistantId, pattern: assistantExclusions.pattern })
     .from(assistantExclusions)
     .where(
-      and(inArray(assistantExclusions.assistantId, assistantIds), inArray(assistantExclusions.pattern, keys)),
+      and(anyUuid(assistantExclusions.assistantId, assistantIds), anyText(assistantExclusions.pattern, keys)),
     );
   for (const r of rows) {
     const set = out.get(r.assistantId) ?? new Set<string>();

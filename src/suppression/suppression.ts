@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyText } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
 import { suppressions } from '../db/schema.ts';
 
@@ -32,6 +33,6 @@ export async function suppressedAmong(db: Db, orgId: string, emails: string[]): 
   const rows = await db
     .select({ email: suppressions.email })
     .from(suppressions)
-    .where(and(eq(suppressions.orgId, orgId), inArray(suppressions.email, emails.map(suppressionKey))));
+    .where(and(eq(suppressions.orgId, orgId), anyText(suppressions.email, emails.map(suppressionKey))));
   return new Set(rows.map((r) => r.email));
 }

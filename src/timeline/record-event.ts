@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
+import { jsonRows } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
-import { type ActorType, timelineEvents } from '../db/schema.ts';
+import type { ActorType } from '../db/schema.ts';
 
 /**
  * The closed list of timeline event types. Each answers "what happened"; the
@@ -53,23 +55,35 @@ export async function recordEvent(db: Db, e: EventInput): Promise<void> {
   await recordEvents(db, [e]);
 }
 
+const eventColumns =
+  'org_id, lead_id, type, from_state, to_state, from_sub_state, to_sub_state, actor_type, actor_id, reason, evidence, message_id, inbound_message_id';
+
+/**
+ * Events are inserted in the order given (ids follow it, and the timeline is
+ * read in id order), all in one statement.
+ */
 export async function recordEvents(db: Db, events: EventInput[]): Promise<void> {
   if (!events.length) return;
-  await db.insert(timelineEvents).values(
-    events.map((e) => ({
-      orgId: e.orgId,
-      leadId: e.leadId,
-      type: e.type,
-      fromState: e.fromState ?? null,
-      toState: e.toState ?? null,
-      fromSubState: e.fromSubState ?? null,
-      toSubState: e.toSubState ?? null,
-      actorType: e.actorType,
-      actorId: e.actorId ?? null,
-      reason: e.reason,
-      evidence: e.evidence ?? null,
-      messageId: e.messageId ?? null,
-      inboundMessageId: e.inboundMessageId ?? null,
-    })),
-  );
+  const rows = events.map((e) => ({
+    org_id: e.orgId,
+    lead_id: e.leadId,
+    type: e.type,
+    from_state: e.fromState ?? null,
+    to_state: e.toState ?? null,
+    from_sub_state: e.fromSubState ?? null,
+    to_sub_state: e.toSubState ?? null,
+    actor_type: e.actorType,
+    actor_id: e.actorId ?? null,
+    reason: e.reason,
+    evidence: e.evidence ?? null,
+    message_id: e.messageId ?? null,
+    inbound_message_id: e.inboundMessageId ?? null,
+  }));
+  // The table's own row type gives each field its type; ordinality keeps the order.
+  await db.execute(sql`
+    INSERT INTO timeline_events (${sql.raw(eventColumns)})
+    SELECT ${sql.raw(eventColumns.replace(/(\w+)/g, 'r.$1'))}
+    FROM jsonb_array_elements(${jsonRows(rows)}) WITH ORDINALITY AS e(j, ord)
+    CROSS JOIN LATERAL jsonb_populate_record(NULL::timeline_events, e.j) AS r
+    ORDER BY e.ord`);
 }

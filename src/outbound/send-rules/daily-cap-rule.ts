@@ -1,48 +1,52 @@
-import { and, count, eq, gt, inArray, min, notInArray, or } from 'drizzle-orm';
+import { and, count, eq, not } from 'drizzle-orm';
+import { anyUuid } from '../../db/bulk-params.ts';
 import { messages } from '../../db/schema.ts';
+import { sentInLastDay, slotFreedAt } from '../send-counts.ts';
 import { defineRule } from './send-rule.ts';
 
 /**
- * The mailbox's daily cap (SPEC §5.3): emails sent in the last 24 h plus
- * those other rounds are sending right now (so concurrent loops and workers
- * don't overshoot). Runs last: what it lets through is sent, so it counts it.
+ * The mailbox's daily cap (SPEC §5.3): emails sent in the last 24 h (per-minute
+ * counts, outbound/send-counts.ts) plus those other rounds are sending right
+ * now (so concurrent loops and workers don't overshoot). Runs last: what it
+ * lets through is sent, so it counts it.
  */
 export const dailyCapRule = defineRule({
   name: 'daily-cap',
   async prepare(ctx, batch) {
-    const since = new Date(batch.now.getTime() - 86_400_000);
-    const rows = await ctx.db
-      .select({ assistantId: messages.assistantId, sent: count(), oldest: min(messages.sentAt) })
-      .from(messages)
-      .where(
-        and(
-          inArray(messages.assistantId, [...batch.assistants.keys()]),
-          or(
-            and(eq(messages.status, 'sent'), gt(messages.sentAt, since)),
-            and(
-              eq(messages.status, 'sending'),
-              notInArray(
+    const assistantIds = [...batch.assistants.keys()];
+    const [usage, inFlight] = await Promise.all([
+      sentInLastDay(ctx.db, assistantIds, batch.now),
+      ctx.db
+        .select({ assistantId: messages.assistantId, n: count() })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.status, 'sending'),
+            anyUuid(messages.assistantId, assistantIds),
+            not(
+              anyUuid(
                 messages.id,
                 batch.messages.map((m) => m.id),
               ),
             ),
           ),
-        ),
-      )
-      .groupBy(messages.assistantId);
-    return new Map(
-      rows.map((r) => [
-        r.assistantId,
-        { sent: Number(r.sent), oldest: r.oldest ? new Date(r.oldest) : null },
-      ]),
-    );
+        )
+        .groupBy(messages.assistantId),
+    ]);
+    for (const f of inFlight) {
+      const u = usage.get(f.assistantId) ?? { sent: 0, oldestMinute: null };
+      usage.set(f.assistantId, { ...u, sent: u.sent + Number(f.n) });
+    }
+    return usage;
   },
   check({ assistant }, usage, batch) {
-    const use = usage.get(assistant.id) ?? { sent: 0, oldest: null };
+    const use = usage.get(assistant.id) ?? { sent: 0, oldestMinute: null };
     if (use.sent >= assistant.dailyCap) {
-      const slot = new Date(
-        Math.max(batch.now.getTime() + 60_000, (use.oldest?.getTime() ?? batch.now.getTime()) + 86_400_000),
-      );
+      // Only sends in flight (this round's or another's) fill the cap: the slot is a day away.
+      const freed = use.oldestMinute
+        ? slotFreedAt(use.oldestMinute).getTime()
+        : batch.now.getTime() + 86_400_000;
+      const slot = new Date(Math.max(batch.now.getTime() + 60_000, freed));
       return {
         kind: 'defer',
         until: slot,
@@ -50,8 +54,7 @@ export const dailyCapRule = defineRule({
         evidence: { cap: assistant.dailyCap, sentInLast24h: use.sent },
       };
     }
-    use.sent++;
-    usage.set(assistant.id, use);
+    usage.set(assistant.id, { ...use, sent: use.sent + 1 });
     return null;
   },
 });

@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { anyUuid } from '../../db/bulk-params.ts';
 import { messageOpens, messages } from '../../db/schema.ts';
 import {
   chooseSendMinute,
@@ -58,7 +59,7 @@ export const sendTimeRule = defineRule<Prepared>({
           ),
         })
         .from(messageOpens)
-        .where(and(inArray(messageOpens.leadId, [...opened]), eq(messageOpens.isMachine, false)))
+        .where(and(anyUuid(messageOpens.leadId, [...opened]), eq(messageOpens.isMachine, false)))
         .as('ranked');
       const rows = await ctx.db
         .select({ leadId: ranked.leadId, openedAt: ranked.openedAt })
@@ -72,7 +73,7 @@ export const sendTimeRule = defineRule<Prepared>({
         .from(messages)
         .where(
           and(
-            inArray(messages.leadId, [...unopened]),
+            anyUuid(messages.leadId, [...unopened]),
             eq(messages.kind, 'sequence'),
             eq(messages.status, 'sent'),
           ),
