@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
@@ -29,8 +29,19 @@ const bytesToUuid = (b: Buffer): string => {
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
+// A KeyObject made once per key: handing createHmac a Buffer costs it a key
+// conversion on every call (a few µs, paid for every link of every email).
+const keyObjects = new WeakMap<TrackingKey, KeyObject>();
+const keyObject = (key: TrackingKey): KeyObject => {
+  let k = keyObjects.get(key);
+  if (!k) {
+    k = createSecretKey(key);
+    keyObjects.set(key, k);
+  }
+  return k;
+};
 const mac = (key: TrackingKey, kind: 'o' | 'c', payload: Buffer): Buffer =>
-  createHmac('sha256', key).update(kind).update(payload).digest().subarray(0, MAC_BYTES);
+  createHmac('sha256', keyObject(key)).update(kind).update(payload).digest().subarray(0, MAC_BYTES);
 
 function sign(key: TrackingKey, kind: 'o' | 'c', payload: Buffer): string {
   return payload.toString('base64url') + mac(key, kind, payload).toString('base64url');
