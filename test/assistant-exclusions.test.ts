@@ -8,11 +8,12 @@ import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts'
 type Exclusion = { pattern: string; kind: 'address' | 'domain'; createdAt: string };
 type Added = { added: Exclusion[]; alreadyExcluded: string[]; matchingLeads: number };
 type Err = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
-type Lead = { id: string; email: string; state: string };
+type Lead = { id: string; email: string; state: string; subState: string | null };
 type SandboxMessage = { id: string; leadId: string | null };
 type TimelineItem = {
   kind: string;
   type?: string;
+  toState?: string | null;
   reason?: string;
   step?: number;
   status?: string;
@@ -208,14 +209,21 @@ describe('an exclusion at work', () => {
       exclusionKind: 'domain',
     });
     expect(await sandboxFor(lead.id)).toHaveLength(1);
-    // Like a suppressed address: the email is skipped, the lead's state is left as it was.
-    expect((await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body.state).toBe('cold');
+    // The lead can't be emailed any more: it stops, saying why, and its other steps go with it.
+    const stopped = (await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body;
+    expect(stopped).toMatchObject({ state: 'deactivated', subState: 'Excluded' });
+    const change = (await timeline(lead.id)).find(
+      (i) => i.type === 'state_changed' && i.toState === 'deactivated',
+    );
+    expect(change?.reason).toContain('exclusion list entry "customer.example"');
+    expect(await stepStatus(lead.id, 2)).toBe('cancelled');
 
-    // Taken off the list, the lead's later steps go again.
+    // Taken off the list, an admin may continue the lead; its later steps go again.
     expect((await unexclude('customer.example')).status).toBe(200);
-    await makeDueNow(lead.id, 2);
+    const resumed = await n.api<Lead>('POST', `/api/v1/leads/${lead.id}/actions/continue`);
+    expect(resumed.body).toMatchObject({ state: 'cold', subState: null });
+    await makeDueNow(lead.id, 1);
     await waitForEmails(lead.id, 2);
-    expect(await stepStatus(lead.id, 1)).toBe('cancelled');
   });
 
   it('stops email to an excluded address, and only for the assistant whose list it is on', async () => {

@@ -20,6 +20,7 @@ const events: LeadEvent[] = [
   { type: 'stop_request' },
   { type: 'bounce', subState: 'BounceDeactivated' },
   { type: 'deactivate' },
+  { type: 'blocked', subState: 'Suppressed' },
   { type: 'unsubscribe', by: 'lead' },
   { type: 'out_of_office', returnDate: '2026-12-01' },
   { type: 'back_in_office', resumeAs: 'cold' },
@@ -38,6 +39,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
   },
   pending: {
@@ -51,6 +53,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
     out_of_office: 'out_of_office',
     complete: 'processed',
@@ -65,6 +68,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
     out_of_office: 'out_of_office',
     complete: 'processed',
@@ -77,6 +81,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
     out_of_office: 'out_of_office',
     complete: 'processed',
@@ -88,6 +93,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
     out_of_office: 'out_of_office',
     complete: 'processed',
@@ -114,6 +120,7 @@ const allowed: Record<LeadState, Partial<Record<LeadEvent['type'], LeadState>>> 
     stop_request: 'deactivated',
     bounce: 'deactivated',
     deactivate: 'deactivated',
+    blocked: 'deactivated',
     unsubscribe: 'unsubscribed',
     out_of_office: 'out_of_office',
     back_in_office: 'cold',
@@ -159,11 +166,13 @@ describe('lead state machine', () => {
     );
   });
 
-  it('a lead deactivated by a bounce or a stop request cannot be continued', () => {
-    for (const subState of ['BounceDeactivated', 'StopRequest', 'InvalidEmail']) {
+  it('a lead deactivated by a bounce, a stop request or suppression cannot be continued', () => {
+    for (const subState of ['BounceDeactivated', 'StopRequest', 'InvalidEmail', 'Suppressed']) {
       const d = decide({ state: 'deactivated', subState }, { type: 'continue' });
       expect(d.ok).toBe(false);
     }
+    // An exclusion entry can be taken off again: its lead may then be continued.
+    expect(decide({ state: 'deactivated', subState: 'Excluded' }, { type: 'continue' }).ok).toBe(true);
   });
 
   it('lets a user reclassify only states a reply produced', () => {

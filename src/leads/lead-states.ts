@@ -64,6 +64,8 @@ export type LeadEvent =
   | { type: 'stop_request' }
   | { type: 'bounce'; subState: 'BounceDeactivated' | 'CannotDetermine' }
   | { type: 'deactivate' }
+  /** The address is on the org's suppression list or the assistant's exclusion list: nothing more may go. */
+  | { type: 'blocked'; subState: 'Suppressed' | 'Excluded' }
   | { type: 'unsubscribe'; by: 'lead' | 'user' | 'complaint' }
   | { type: 'out_of_office'; returnDate: string }
   | { type: 'back_in_office'; resumeAs: RunningState }
@@ -137,6 +139,10 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
       if (!running.includes(s) && s !== 'out_of_office' && s !== 'new')
         return refuse('a bounce deactivates only a lead being emailed');
       return to('deactivated', event.subState, `${s}→deactivated`);
+    case 'blocked':
+      if (!running.includes(s) && s !== 'out_of_office' && s !== 'new')
+        return refuse('only a lead still to be emailed is stopped by a block');
+      return to('deactivated', event.subState, `${s}→deactivated`);
     case 'deactivate':
       if (s === 'unsubscribed' || s === 'deactivated') return refuse('already stopped');
       return to('deactivated', 'ManualStop', `${s}→deactivated`);
@@ -162,7 +168,8 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
     case 'continue':
     case 'restart':
       if (!resumable.includes(s)) return refuse(`a ${s} lead cannot be resumed`);
-      if (s === 'deactivated' && current.subState !== 'ManualStop')
+      // A user's stop, or an exclusion entry (which an admin can lift), may be undone; nothing else.
+      if (s === 'deactivated' && current.subState !== 'ManualStop' && current.subState !== 'Excluded')
         return refuse(`a lead deactivated for ${current.subState ?? 'an unknown reason'} stays stopped`);
       return to('cold', null, `${s}→cold`);
   }

@@ -64,7 +64,7 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
       const evidence = { rule: rule.name, ...r.evidence };
       verdicts.push(
         r.kind === 'skip'
-          ? { kind: 'skip', message, lead: candidate.lead, reason: r.reason, evidence }
+          ? { kind: 'skip', message, lead: candidate.lead, reason: r.reason, evidence, stopLead: r.stopLead }
           : { kind: 'defer', message, lead: candidate.lead, until: r.until, reason: r.reason, evidence },
       );
       decided = true;

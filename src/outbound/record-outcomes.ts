@@ -13,7 +13,14 @@ import { countSends } from './send-counts.ts';
 
 /** What the dispatcher decided (or what happened) for one claimed message. */
 export type Verdict =
-  | { kind: 'skip'; message: MessageRow; lead: LeadRow; reason: string; evidence: Record<string, unknown> }
+  | {
+      kind: 'skip';
+      message: MessageRow;
+      lead: LeadRow;
+      reason: string;
+      evidence: Record<string, unknown>;
+      stopLead?: 'Suppressed' | 'Excluded';
+    }
   | {
       kind: 'defer';
       message: MessageRow;
@@ -146,6 +153,24 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
     // One insert for the round's events and the completions that follow from them.
     const completions = await completeFinishedSequences(tx, [...sentLeadIds], { recordNow: false });
     await recordEvents(tx, [...events, ...completions]);
+    // A lead that can never be emailed again stops here, with why (its other steps are cancelled).
+    const blocked = new Map(
+      verdicts.flatMap((v) => (v.kind === 'skip' && v.stopLead ? [[v.lead.id, v] as const] : [])),
+    );
+    for (const v of blocked.values()) {
+      const [lead] = await tx.select().from(leads).where(eq(leads.id, v.lead.id)).for('update');
+      if (!lead || v.kind !== 'skip' || !v.stopLead) continue;
+      await changeLeadState(
+        tx,
+        lead,
+        { type: 'blocked', subState: v.stopLead },
+        {
+          actorType: 'system',
+          reason: v.reason,
+          evidence: { ...v.evidence, messageId: v.message.messageId },
+        },
+      );
+    }
     for (const b of bounced) {
       const [lead] = await tx.select().from(leads).where(eq(leads.id, b.lead.id));
       if (!lead) continue;

@@ -5,9 +5,9 @@ import { defineRule } from './send-rule.ts';
  * An address on the assistant's exclusion list (SPEC §2: e.g. existing
  * customers), itself or by its domain, is not emailed by that assistant. Adding
  * a lead is refused then; this rule covers leads added before the entry was:
- * their emails are skipped, like a suppressed address's, the matching entry
- * on the timeline. The lead's state is left as it is (an admin who takes the
- * entry off again can continue it). The whole batch's entries come in one query.
+ * their email is skipped and the lead stopped (deactivated/Excluded), the
+ * matching entry on the timeline. An admin who takes the entry off again can
+ * continue the lead. The whole batch's entries come in one query.
  */
 export const exclusionRule = defineRule({
   name: 'exclusion',
@@ -23,6 +23,7 @@ export const exclusionRule = defineRule({
     const pattern = entry.replace(/^@/, '');
     return {
       kind: 'skip',
+      stopLead: 'Excluded',
       reason: `${lead.email} matches the assistant's exclusion list entry "${pattern}"`,
       evidence: { email: lead.email, exclusion: pattern, exclusionKind: exclusionKind(pattern) },
     };

@@ -22,7 +22,13 @@ export type Candidate = { message: MessageRow; lead: Lead; assistant: Assistant 
  * let it go with a note for the timeline, or nothing to say (null).
  */
 export type RuleResult =
-  | { kind: 'skip'; reason: string; evidence?: Record<string, unknown> }
+  | {
+      kind: 'skip';
+      reason: string;
+      evidence?: Record<string, unknown>;
+      /** The lead can never be emailed again either: stop it with this sub-state (its other steps go with it). */
+      stopLead?: 'Suppressed' | 'Excluded';
+    }
   | { kind: 'defer'; until: Date; reason: string; evidence?: Record<string, unknown> }
   | { kind: 'note'; evidence: Record<string, unknown> }
   | null;

@@ -16,6 +16,7 @@ export const suppressionRule = defineRule({
     return {
       kind: 'skip',
       reason: `${lead.email} is on the organisation's suppression list`,
+      stopLead: 'Suppressed',
       evidence: { email: lead.email },
     };
   },
