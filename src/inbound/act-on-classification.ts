@@ -1,8 +1,9 @@
 import type { Classification } from '../classify/classify-message.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import { type assistants, deliverabilityAlerts, reviewItems } from '../db/schema.ts';
+import { type assistants, reviewItems } from '../db/schema.ts';
 import { countReportedBounce } from '../deliverability/bounce-signals.ts';
+import { raiseReportAlert } from '../deliverability/report-alert.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { pauseForAbsence } from '../leads/out-of-office.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
@@ -10,7 +11,14 @@ import { applyReplyIntent, holdForReview, type ReplyContext } from './reply-acti
 
 type Assistant = typeof assistants.$inferSelect;
 
-export type Inbound = { id: string; messageId: string | null; subject: string | null; matchedBy: string };
+export type Inbound = {
+  id: string;
+  messageId: string | null;
+  subject: string | null;
+  matchedBy: string;
+  /** When the message arrived (stored); the alert emails say it. */
+  receivedAt?: Date;
+};
 
 /**
  * What an inbound message does to its lead (SPEC §6.2), inside the caller's
@@ -60,7 +68,7 @@ export async function actOnClassification(
         { type: 'unsubscribe', by: 'complaint' },
         cause('The lead reported the email as spam: unsubscribed for good'),
       );
-      await alert(tx, m, 'complaint', 'A recipient reported an email as spam', evidence);
+      await alert(tx, config, m, 'complaint', 'A recipient reported an email as spam', evidence);
     } else if (c.state === 'deactivated' && c.subState) {
       const subState = c.subState === 'CannotDetermine' ? 'CannotDetermine' : 'BounceDeactivated';
       await changeLeadState(
@@ -72,6 +80,7 @@ export async function actOnClassification(
     } else if (c.details.senderCaused) {
       await alert(
         tx,
+        config,
         m,
         'sender_block',
         `The recipient's server refused our mail for a sender-side reason (${reason}); the lead is kept`,
@@ -166,24 +175,37 @@ export async function actOnClassification(
   );
 }
 
+/**
+ * A report that puts the assistant's mail at risk: deliverability/ raises
+ * the alert, tells the assistant's users (at most once an hour per kind) and
+ * notes it on the lead, in this transaction.
+ */
 async function alert(
   tx: Db,
-  m: { lead: LeadRow; assistant: Assistant; inbound: Inbound },
+  config: Config,
+  m: { lead: LeadRow; assistant: Assistant; classification: Classification; inbound: Inbound; now: Date },
   kind: 'sender_block' | 'complaint',
   reason: string,
   evidence: Record<string, unknown>,
 ): Promise<void> {
-  await tx
-    .insert(deliverabilityAlerts)
-    .values({ orgId: m.lead.orgId, assistantId: m.assistant.id, leadId: m.lead.id, kind, reason, evidence });
-  await recordEvent(tx, {
-    orgId: m.lead.orgId,
-    leadId: m.lead.id,
-    type: 'deliverability_alert',
-    actorType: 'system',
+  const c = m.classification;
+  const diagnostic = c.details.diagnostic ?? null;
+  const feedbackType =
+    /^Feedback-Type:\s*(.+)$/i.exec(c.evidence.find((e) => /^Feedback-Type:/i.test(e)) ?? '')?.[1] ?? null;
+  await raiseReportAlert(tx, config, {
+    kind,
+    lead: m.lead,
+    assistant: m.assistant,
+    inbound: { id: m.inbound.id, subject: m.inbound.subject, receivedAt: m.inbound.receivedAt ?? m.now },
+    report: {
+      reason: c.bounce?.reason ?? 'unknown',
+      status: c.bounce?.status ?? null,
+      diagnostic,
+      feedbackType,
+    },
     reason,
-    evidence,
-    inboundMessageId: m.inbound.id,
+    evidence: { ...evidence, ...(diagnostic ? { diagnostic } : {}) },
+    now: m.now,
   });
 }
 

@@ -112,7 +112,13 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
       lead: lead!,
       assistant: assistant!,
       classification: pgJson(classification),
-      inbound: { id, messageId: mail.messageId ?? null, subject: mail.subject ?? null, matchedBy: match.by },
+      inbound: {
+        id,
+        messageId: mail.messageId ?? null,
+        subject: mail.subject ?? null,
+        matchedBy: match.by,
+        receivedAt: row.receivedAt,
+      },
       now: ctx.now(),
     });
   });
