@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { workers } from '../db/schema.ts';
 import { sweepBreakers } from '../deliverability/breaker-evaluation.ts';
 import { breakerSweepMs } from '../deliverability/breaker-policy.ts';
+import { runImportsOnce } from '../imports/run-imports.ts';
 import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
 import { processInboundOnce } from '../inbound/process-inbound.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
@@ -98,6 +99,7 @@ export async function startWorker(
     }),
   );
   const inbound = loop('inbound', () => processInboundOnce(ctx, id));
+  const imports = loop('imports', () => runImportsOnce(ctx, id));
   const notify = loop(
     'notify',
     () => deliverNotificationsOnce(ctx, notifiers, id),
@@ -122,7 +124,8 @@ export async function startWorker(
       for (const d of dispatchers) d.wake();
       inbound.wake();
       notify.wake();
-      await Promise.all([...dispatchers.map((d) => d.done), inbound.done, notify.done]);
+      imports.wake();
+      await Promise.all([...dispatchers.map((d) => d.done), inbound.done, notify.done, imports.done]);
       clearInterval(beat);
       await ctx.db.delete(workers).where(eq(workers.id, id));
       log.info('worker stopped');

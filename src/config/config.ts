@@ -90,6 +90,14 @@ export const configEntries = {
     schema: z.string().min(1).default('0.0.0.0'),
     description: 'Interface the inbound SMTP listener binds to.',
   },
+  IMPORT_MAX_BYTES: {
+    schema: int(1024, 200 * 1024 * 1024).default(20 * 1024 * 1024),
+    description: 'Largest lead file (CSV or XLSX) an upload accepts, in bytes.',
+  },
+  IMPORT_MAX_ROWS: {
+    schema: int(1, 1_000_000).default(50_000),
+    description: 'Most rows one lead import takes (a larger file is refused whole; split it).',
+  },
   DISPATCH_BATCH_SIZE: {
     schema: int(1, 1000).default(100),
     description: 'Messages one worker claims per round.',

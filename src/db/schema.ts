@@ -414,6 +414,44 @@ export const notifications = pgTable(
   (t) => [unique().on(t.kind, t.sourceId, t.userId, t.channel)],
 );
 
+export type LeadImportStatus = 'uploaded' | 'queued' | 'running' | 'done';
+export type LeadImportRowStatus = 'pending' | 'added' | 'refused';
+
+/** An uploaded lead list and its progress (migration 0009, imports/). */
+export const leadImports = pgTable('lead_imports', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  fileName: text('file_name').notNull(),
+  format: text('format').$type<'csv' | 'xlsx'>().notNull(),
+  columns: jsonb('columns').$type<string[]>().notNull(),
+  rowCount: integer('row_count').notNull(),
+  status: text('status').$type<LeadImportStatus>().notNull().default('uploaded'),
+  mapping: jsonb('mapping').$type<Record<string, string>>(),
+  options: jsonb('options').$type<Record<string, unknown>>(),
+  added: integer('added').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+  claimedBy: text('claimed_by'),
+  createdAt: createdAt(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+});
+
+/** One row of an import, as read, and what adding it did. */
+export const leadImportRows = pgTable(
+  'lead_import_rows',
+  {
+    importId: uuid('import_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    cells: jsonb('cells').$type<string[]>().notNull(),
+    status: text('status').$type<LeadImportRowStatus>().notNull().default('pending'),
+    leadId: uuid('lead_id'),
+    errorCode: text('error_code'),
+    error: text('error'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
+
 /** One fetch of a message's open pixel, with the machine filter's verdict (migration 0003). */
 export const messageOpens = pgTable('message_opens', {
   id: id(),
@@ -482,4 +520,6 @@ export const schema = {
   deliverabilityEvents,
   breakers,
   notifications,
+  leadImports,
+  leadImportRows,
 };

@@ -55,8 +55,24 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
       onError: (c) => errorJson(c, new AppError('VALIDATION', 'body: message too large', { field: 'body' })),
     }),
   );
+  // A lead file may be larger than any JSON body; the upload itself is the limit's only exception.
+  const importUpload = bodyLimit({
+    maxSize: ctx.config.IMPORT_MAX_BYTES,
+    onError: (c) =>
+      errorJson(
+        c,
+        new AppError(
+          'VALIDATION',
+          `file: larger than ${ctx.config.IMPORT_MAX_BYTES} bytes (IMPORT_MAX_BYTES)`,
+          {
+            field: 'file',
+          },
+        ),
+      ),
+  });
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/inbound/')) return next();
+    if (c.req.method === 'POST' && c.req.path === '/api/v1/imports') return importUpload(c, next);
     return bodyLimit({
       maxSize: 1024 * 1024,
       onError: (c2) => errorJson(c2, new AppError('VALIDATION', 'body: larger than 1 MB', { field: 'body' })),

@@ -5,6 +5,7 @@ import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-
 import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
+import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
@@ -52,6 +53,12 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/leads/{id}/actions/{action}      deactivate, hot, unsubscribe, continue, restart,
  *                                                 note, handled-outside, change-owner (admins)
  *   POST /api/v1/leads/actions/{action}           the same on up to 1000 leads, a result per lead
+ *   POST /api/v1/imports                         upload a CSV/XLSX lead list: columns, suggested mapping, preview
+ *   GET  /api/v1/imports                         recent imports
+ *   GET  /api/v1/imports/{id}                    one, with its progress
+ *   POST /api/v1/imports/{id}/start              add its rows with a mapping (the worker adds them)
+ *   GET  /api/v1/imports/{id}/rows               the per-row report
+ *   GET  /api/v1/imports/{id}/report.csv         the same as CSV, for fixing and re-importing
  *   POST /api/v1/leads/{id}/corrections           say what a reply really meant
  *   GET  /api/v1/review-items                     replies the classifier was unsure of
  *   POST /api/v1/review-items/{id}/resolve        decide one (the org's classifier learns)
@@ -89,6 +96,7 @@ export const routeTable: {
   // Exclusion lists (SPEC §2): /api/v1/assistants/{id}/exclusions.
   { name: 'exclusions', public: false, prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
   { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
+  { name: 'imports', public: false, prefix: '/api/v1/imports', register: registerImportRoutes },
   { name: 'lead-actions', public: false, prefix: '/api/v1/leads', register: registerLeadActionRoutes },
   { name: 'schedules', public: false, prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },

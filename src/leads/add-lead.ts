@@ -35,6 +35,8 @@ export type NewLead = {
   ownerId?: string | null;
   scheduleId?: string | null;
   firstSendAt?: Date | null;
+  /** Where the lead came in from, for its timeline: an import's file and row. */
+  origin?: { importId: string; fileName: string; row: number };
 };
 
 /**
@@ -140,8 +142,9 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
       type: 'lead_added',
       actorType: 'user',
       actorId: actor.userId,
-      reason: `Added with source ${row.source}${row.context ? ` (${row.context})` : ''}`,
+      reason: `Added with source ${row.source}${row.context ? ` (${row.context})` : ''}${input.origin ? `, from ${input.origin.fileName} row ${input.origin.row + 1}` : ''}`,
       evidence: {
+        ...(input.origin ? { import: input.origin } : {}),
         timeZone: row.timeZone,
         timeZoneBasis: tz.basis,
         scheduleId: schedule.id,
