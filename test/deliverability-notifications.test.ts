@@ -157,7 +157,11 @@ describe('in the sandbox (no SMTP configured): bounces reported by DSN', () => {
     expect((await n.api('GET', '/api/v1/notifications?status=sent&limit=1')).body).toMatchObject({
       items: [{ subject: 'Deliverability alert: Alex paused sending to unverified addresses' }],
     });
-    expect((await n.api('GET', '/api/v1/notifications?status=failed')).body).toEqual({ items: [] });
+    // The unread count is of everything the caller was told (the warning and the trip), whatever the filter.
+    expect((await n.api('GET', '/api/v1/notifications?status=failed')).body).toEqual({
+      items: [],
+      unreadCount: 2,
+    });
     const bad = await n.api<{ error: { field: string } }>('GET', '/api/v1/notifications?status=lost');
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('status');

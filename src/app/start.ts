@@ -1,10 +1,11 @@
 import { serve } from '@hono/node-server';
-import type { Config } from '../config/config.ts';
+import { type Config, whatsappConfigured } from '../config/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createHttpApp } from '../http/app.ts';
 import { startInboundSmtp } from '../inbound/smtp-listener.ts';
 import { createEmailNotifier } from '../notify/email-notifier.ts';
+import { createWhatsAppNotifier } from '../notify/whatsapp-notifier.ts';
 import { createSenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -70,8 +71,13 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
         database.db,
         sandboxPort ? { ...config, SANDBOX_SMTP_PORT: sandboxPort } : config,
       );
-      // One notifier per channel; the users' emails go from the assistant's mailbox through the same senders.
-      const worker = await startWorker(ctx, senders, [createEmailNotifier(database.db, senders)]);
+      // One notifier per channel; the users' emails go from the assistant's mailbox through the same
+      // senders, WhatsApp through the Cloud API when configured (in-app ones are delivered when written).
+      const notifiers = [
+        createEmailNotifier(database.db, senders),
+        ...(whatsappConfigured(config) ? [createWhatsAppNotifier(config)] : []),
+      ];
+      const worker = await startWorker(ctx, senders, notifiers);
       Object.assign(wakeTargets, worker.wake);
       stops.push(async () => {
         await worker.stop();

@@ -145,7 +145,7 @@ export const configEntries = {
   NOTIFY_POLL_MS: {
     schema: int(10, 600_000).default(5000),
     description:
-      "How often a worker looks for notifications to deliver (users' emails about deliverability alerts).",
+      'How often a worker looks for notifications to deliver (emails and WhatsApp messages to users: deliverability alerts, hot, responded and warm leads).',
   },
   NOTIFY_MAX_ATTEMPTS: {
     schema: int(1, 20).default(8),
@@ -155,6 +155,38 @@ export const configEntries = {
   NOTIFY_RETRY_BASE_MS: {
     schema: int(10, 86_400_000).default(60_000),
     description: 'First retry delay after a notification failed to go; doubles each attempt.',
+  },
+  WHATSAPP_API_URL: {
+    schema: z.url().default('https://graph.facebook.com'),
+    description:
+      'Base URL of the WhatsApp Cloud API (Meta Graph API); messages go to POST {WHATSAPP_API_URL}/{WHATSAPP_API_VERSION}/{WHATSAPP_PHONE_NUMBER_ID}/messages.',
+  },
+  WHATSAPP_API_VERSION: {
+    schema: z
+      .string()
+      .regex(/^v\d+\.\d+$/, 'a Graph API version such as "v23.0"')
+      .default('v23.0'),
+    description: 'Graph API version in the WhatsApp Cloud API path.',
+  },
+  WHATSAPP_PHONE_NUMBER_ID: {
+    schema: z.string().regex(/^\d+$/, 'the numeric phone number ID from WhatsApp Manager').optional(),
+    description:
+      "ID of the WhatsApp Business phone number that sends the users' notifications (hot, responded, warm leads) to their phones. Unset: no WhatsApp notifications. Goes with WHATSAPP_ACCESS_TOKEN.",
+  },
+  WHATSAPP_ACCESS_TOKEN: {
+    schema: z.string().min(1).optional(),
+    description:
+      'Bearer token for the WhatsApp Cloud API (a System User token with whatsapp_business_messaging). An expired or refused token fails the WhatsApp notifications with its error; emails still go.',
+    secret: true,
+  },
+  WHATSAPP_TEMPLATE_NAME: {
+    schema: z.string().min(1).optional(),
+    description:
+      "Approved message template for WhatsApp notifications, its body taking three parameters: {{1}} the headline, {{2}} what happened, {{3}} the link. Unset: a plain text message, which WhatsApp delivers only within 24 hours of the user's last message to the business number (error 131047 otherwise).",
+  },
+  WHATSAPP_TEMPLATE_LANGUAGE: {
+    schema: z.string().min(2).default('en'),
+    description: 'Language code of WHATSAPP_TEMPLATE_NAME as approved (e.g. en, en_US, de).',
   },
   DKIM_SELECTOR: {
     schema: z
@@ -268,12 +300,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     !problems.some((p) => p.startsWith('DKIM'))
   )
     problems.push('DKIM_SELECTOR: DKIM_SELECTOR and DKIM_PRIVATE_KEY go together: set both or neither');
+  if (
+    Boolean(out.WHATSAPP_PHONE_NUMBER_ID) !== Boolean(out.WHATSAPP_ACCESS_TOKEN) &&
+    !problems.some((p) => p.startsWith('WHATSAPP'))
+  )
+    problems.push(
+      'WHATSAPP_PHONE_NUMBER_ID: WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN go together: set both or neither',
+    );
   if (problems.length) throw new ConfigError(problems);
   return out as Config;
 }
 
-export function publicUrl(config: Config): string {
+export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+}
+
+/** WhatsApp notifications are on when the instance has a sending number and a token. */
+export function whatsappConfigured(
+  config: Pick<Config, 'WHATSAPP_PHONE_NUMBER_ID' | 'WHATSAPP_ACCESS_TOKEN'>,
+): boolean {
+  return Boolean(config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_ACCESS_TOKEN);
 }
 
 /** Rows for the README table and `nurture config`: key, default, secret, description. */

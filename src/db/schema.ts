@@ -50,6 +50,13 @@ export const users = pgTable('users', {
   role: text('role').$type<'admin' | 'member'>().notNull(),
   passwordHash: text('password_hash'),
   createdAt: createdAt(),
+  /** For WhatsApp notifications, E.164 (migration 0011). */
+  phone: text('phone'),
+  /** Per kind, per channel switches; a switch not named is on (notify/notification-preferences.ts). */
+  notificationPreferences: jsonb('notification_preferences')
+    .$type<NotificationPreferences>()
+    .notNull()
+    .default({}),
 });
 
 export const apiKeys = pgTable('api_keys', {
@@ -384,7 +391,10 @@ export const breakers = pgTable('breakers', {
 });
 
 export type NotificationKind = 'deliverability_alert' | 'lead_hot' | 'lead_responded' | 'lead_warm';
-export type NotificationChannel = 'email';
+export type NotificationChannel = 'email' | 'whatsapp' | 'in_app';
+export type NotificationPreferences = Partial<
+  Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>
+>;
 export type NotificationStatus = 'pending' | 'sent' | 'failed';
 
 /** What Nurture tells its users, as an outbox a worker delivers (notify/, migration 0007). */
@@ -410,6 +420,9 @@ export const notifications = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: ts('sent_at'),
+    /** WhatsApp: the template's parameters, in order (migration 0011). */
+    params: jsonb('params').$type<string[]>(),
+    readAt: ts('read_at'),
   },
   (t) => [unique().on(t.kind, t.sourceId, t.userId, t.channel)],
 );

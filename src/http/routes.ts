@@ -9,7 +9,10 @@ import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
-import { registerNotificationRoutes } from '../notify/notification-routes.ts';
+import {
+  registerNotificationPreferenceRoutes,
+  registerNotificationRoutes,
+} from '../notify/notification-routes.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
@@ -72,7 +75,11 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/deliverability/dkim/{assistantId}    who signs its mail; the DNS record
  *   PUT  /api/v1/deliverability/dkim/{assistantId}    its own DKIM key (admins)
  *   DELETE /api/v1/deliverability/dkim/{assistantId}  forget it (admins)
- *   GET  /api/v1/notifications                    the caller's own notifications, with delivery status
+ *   GET  /api/v1/notifications                    the caller's own notifications, delivery status, unread count
+ *   POST /api/v1/notifications/{id}/read          mark one read (with its other channels' rows)
+ *   POST /api/v1/notifications/read-all           mark all read
+ *   GET  /api/v1/me/notification-preferences      what the caller is told about their leads, how; their phone
+ *   PATCH /api/v1/me/notification-preferences     switch channels per kind; set the phone (E.164)
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
  */
 export const routeTable: {
@@ -110,11 +117,17 @@ export const routeTable: {
     register: registerBreakerRoutes,
   },
   { name: 'dkim', public: false, prefix: '/api/v1/deliverability/dkim/', register: registerDkimRoutes },
-  // Notifications (SPEC §8): what Nurture told the calling user, by email now.
+  // Notifications (SPEC §8): what Nurture told the calling user (email, WhatsApp, in-app), and their choices.
   {
     name: 'notifications',
     public: false,
     prefix: '/api/v1/notifications',
     register: registerNotificationRoutes,
+  },
+  {
+    name: 'notification-preferences',
+    public: false,
+    prefix: '/api/v1/me/notification-preferences',
+    register: registerNotificationPreferenceRoutes,
   },
 ];

@@ -140,6 +140,7 @@ export async function actOnClassification(
     meeting: c.meeting,
     connectLaterDate: c.details.connectLaterDate ?? null,
     now: m.now,
+    notify: config,
   };
   const intent = c.intent ?? 'other';
   if (c.confidence < config.REVIEW_CONFIDENCE_THRESHOLD) {

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { type assistants, messages } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import type { ResponseSubState } from '../leads/lead-states.ts';
+import type { LeadNotifyConfig } from '../notify/lead-notifications.ts';
 import { zonedTimeToUtc } from '../sequences/send-window.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
 
@@ -18,6 +19,8 @@ export type ReplyContext = {
   meeting: MeetingProposal | null;
   connectLaterDate: string | null;
   now: Date;
+  /** The state change tells the lead's owner (SPEC §8): the settings it is written with. */
+  notify: LeadNotifyConfig;
 };
 
 const responded: Record<Exclude<Intent, 'stop' | 'meeting'>, ResponseSubState> = {
@@ -50,8 +53,11 @@ export async function applyReplyIntent(
       r.lead,
       { type: 'meeting_accepted' },
       { ...cause, evidence: { ...cause.evidence, meeting: r.meeting } },
+      { notify: r.notify },
     );
-  const changed = await changeLeadState(tx, r.lead, { type: 'reply', subState: responded[intent] }, cause);
+  const changed = await changeLeadState(tx, r.lead, { type: 'reply', subState: responded[intent] }, cause, {
+    notify: r.notify,
+  });
   if (!changed) return null;
   if (intent === 'info_request') await answerWithBrochure(tx, r);
   if (intent === 'connect_later') await scheduleCheckIn(tx, r);
@@ -60,7 +66,7 @@ export async function applyReplyIntent(
 
 /** A reply the classifier was unsure of still stops the sequence, flagged for a human. */
 export async function holdForReview(tx: Db, r: ReplyContext, cause: Cause): Promise<LeadRow | null> {
-  return changeLeadState(tx, r.lead, { type: 'reply', subState: 'NeedsReview' }, cause);
+  return changeLeadState(tx, r.lead, { type: 'reply', subState: 'NeedsReview' }, cause, { notify: r.notify });
 }
 
 async function answerWithBrochure(tx: Db, r: ReplyContext): Promise<void> {

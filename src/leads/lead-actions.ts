@@ -125,7 +125,8 @@ async function actOn(
       evidence,
     });
     const state = stateEvents[action];
-    if (state) await changeLeadState(tx, lead, state.event, cause(state.reason), { strict: true });
+    if (state)
+      await changeLeadState(tx, lead, state.event, cause(state.reason), { strict: true, notify: ctx.config });
     else if (action === 'continue' || action === 'restart') await resume(ctx, tx, lead, action, actor);
     else if (action === 'note')
       await recordEvent(tx, {

@@ -2,26 +2,45 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { leads, messages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
+import { leadNoticeKindOf } from '../notify/lead-notice.ts';
+import { type LeadNotifyConfig, notifyLeadOwner } from '../notify/lead-notifications.ts';
 import { suppress } from '../suppression/suppression.ts';
 import { type Cause, type EventInput, recordEvents } from '../timeline/record-event.ts';
 import { decide, type LeadEvent, type LeadState, stopsSequence } from './lead-states.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
 
+/** Events that can make a lead hot, responded or warm, which tells its owner (SPEC §8). */
+type NotifyingEvent = Extract<
+  LeadEvent,
+  { type: 'human_open' | 'human_click' | 'meeting_accepted' | 'mark_hot' | 'reply' | 'reclassify' }
+>;
+export type ChangeOptions = {
+  strict?: boolean;
+  /** The settings lead notifications are written with (the link base, whether WhatsApp is on). */
+  notify?: LeadNotifyConfig;
+};
+/** A caller whose event can tell the owner must hand over `notify`: the compiler checks it. */
+type OptionsFor<E extends LeadEvent> = [Extract<E, NotifyingEvent>] extends [never]
+  ? [opts?: ChangeOptions]
+  : [opts: ChangeOptions & { notify: LeadNotifyConfig }];
+
 /**
  * Apply a state-machine event to a lead inside the caller's transaction:
  * update the row (only if nobody changed it meanwhile), write the timeline
  * event with its cause, and carry out what the new state implies — cancel the
  * remaining steps when the sequence stops, suppress the address when the lead
- * unsubscribes. Returns the updated lead, or null when the machine refuses and
- * `strict` is off (e.g. an open on a lead that already replied).
+ * unsubscribes, tell the owner when it becomes hot, responded or warm
+ * (notify/lead-notifications.ts, in this transaction, the `state_changed`
+ * event as its source). Returns the updated lead, or null when the machine
+ * refuses and `strict` is off (e.g. an open on a lead that already replied).
  */
-export async function changeLeadState(
+export async function changeLeadState<E extends LeadEvent>(
   tx: Db,
   lead: LeadRow,
-  event: LeadEvent,
+  event: E,
   cause: Cause,
-  opts: { strict?: boolean } = {},
+  ...[opts = {}]: OptionsFor<E>
 ): Promise<LeadRow | null> {
   const d = decide({ state: lead.state as LeadState, subState: lead.subState }, event);
   if (!d.ok) {
@@ -42,7 +61,13 @@ export async function changeLeadState(
     // Someone moved the lead first; decide again from where it really is.
     const [fresh] = await tx.select().from(leads).where(eq(leads.id, lead.id)).for('update');
     if (!fresh) throw new AppError('NOT_FOUND', `Lead ${lead.id} no longer exists`);
-    return changeLeadState(tx, fresh, event, cause, opts);
+    return changeLeadState(
+      tx,
+      fresh,
+      event as LeadEvent,
+      cause,
+      opts as ChangeOptions & { notify: LeadNotifyConfig },
+    );
   }
   const base = { orgId: lead.orgId, leadId: lead.id, ...cause };
   const events: EventInput[] = [
@@ -76,6 +101,15 @@ export async function changeLeadState(
   }
   if (d.next.state === 'unsubscribed')
     await suppress(tx, lead.orgId, lead.email, d.next.subState ?? 'unsubscribed', lead.id);
-  await recordEvents(tx, events);
+  const [stateChangedId] = await recordEvents(tx, events);
+  const notice = leadNoticeKindOf(lead, d.next, event.type);
+  if (notice && opts.notify)
+    await notifyLeadOwner(tx, opts.notify, {
+      kind: notice,
+      lead: updated,
+      from: { state: lead.state, subState: lead.subState },
+      eventId: stateChangedId!,
+      cause,
+    });
   return updated;
 }

@@ -6,6 +6,15 @@ export const NotificationListQuery = z.object({
     .enum(['pending', 'sent', 'failed'])
     .optional()
     .openapi({ description: 'Only notifications in this delivery status' }),
+  channel: z
+    .enum(['email', 'whatsapp', 'in_app'])
+    .optional()
+    .openapi({ description: "Only this channel's (the app's own list: `in_app`)" }),
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({ description: 'true: only those not read yet' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -15,8 +24,13 @@ export const Notification = z
     kind: z
       .enum(['deliverability_alert', 'lead_hot', 'lead_responded', 'lead_warm'])
       .openapi({ description: 'What it is about' }),
-    channel: z.enum(['email']).openapi({ description: 'How it reaches the user' }),
-    destination: z.string().openapi({ description: 'Where it went: the email address for `email`' }),
+    channel: z.enum(['email', 'whatsapp', 'in_app']).openapi({
+      description:
+        'How it reaches the user: an email, a WhatsApp message, or this list (in_app, sent when written)',
+    }),
+    destination: z.string().openapi({
+      description: 'Where it went: the email address, the phone number (E.164), or "app"',
+    }),
     subject: z.string().openapi({
       example: 'Deliverability alert: Alex paused sending to unverified addresses',
     }),
@@ -29,8 +43,67 @@ export const Notification = z
     nextAttemptAt: z.string().nullable().openapi({ description: 'While pending: when it is tried next' }),
     assistantId: z.uuid(),
     leadId: z.uuid().nullable(),
-    sourceId: z.string().openapi({ description: 'For a deliverability alert: the alert id' }),
+    sourceId: z.string().openapi({
+      description:
+        'What it is about: for a deliverability alert the alert id; for a lead turning hot, responded or warm the id of its state_changed timeline event',
+    }),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
+    readAt: z.string().nullable().openapi({ description: 'When the user read it (on any of its channels)' }),
   })
   .openapi('Notification');
+
+export const NotificationList = z
+  .object({
+    items: z.array(Notification),
+    unreadCount: z.number().int().openapi({
+      description: 'Notifications not read yet, each counted once whatever channels it went by',
+    }),
+  })
+  .openapi('NotificationList');
+
+export const NotificationIdParam = z.object({ id: z.uuid() });
+
+const channelSwitches = z
+  .object({ email: z.boolean(), whatsapp: z.boolean(), in_app: z.boolean() })
+  .openapi('NotificationChannelSwitches');
+
+export const NotificationPreferences = z
+  .object({
+    phone: z.string().nullable().openapi({ description: 'Your phone for WhatsApp notifications, E.164' }),
+    whatsappConfigured: z.boolean().openapi({
+      description:
+        "Whether this instance can send WhatsApp at all; without your phone, the lead's assistant's phone is used",
+    }),
+    kinds: z.object({
+      lead_hot: channelSwitches,
+      lead_responded: channelSwitches,
+      lead_warm: channelSwitches,
+    }),
+  })
+  .openapi('NotificationPreferences');
+
+const switchesPatch = z
+  .object({ email: z.boolean(), whatsapp: z.boolean(), in_app: z.boolean() })
+  .partial()
+  .strict()
+  .optional();
+
+export const NotificationPreferencesPatch = z
+  .object({
+    phone: z
+      .string()
+      .max(40)
+      .nullable()
+      .optional()
+      .openapi({ description: 'E.164, e.g. +447700900123 (spaces allowed); null or "" removes it' }),
+    kinds: z
+      .object({ lead_hot: switchesPatch, lead_responded: switchesPatch, lead_warm: switchesPatch })
+      .strict()
+      .optional()
+      .openapi({
+        description: 'Per kind, the channels to turn on (true) or off (false); the others stay as they are',
+      }),
+  })
+  .strict()
+  .openapi('NotificationPreferencesPatch');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import { type NotificationStatus, notifications } from '../db/schema.ts';
+import { type NotificationChannel, type NotificationStatus, notifications } from '../db/schema.ts';
 import type { DeliveryOutcome, NotificationRow } from './notifier.ts';
 
 /**
@@ -26,6 +26,7 @@ export type NewNotification = Pick<
   | 'messageId'
   | 'subject'
   | 'body'
+  | 'params'
 >;
 
 /** A Message-ID in the sending domain, made once when the notification is written (retries resend it). */
@@ -34,12 +35,25 @@ export function notificationMessageId(fromAddress: string): string {
   return `<notify.${randomUUID()}@${domain}>`;
 }
 
-/** Write notifications, due now; those already written for the same source and user are skipped. Returns the new ids. */
+/**
+ * Write notifications, due now; those already written for the same source
+ * and user are skipped. An in-app one is delivered by being written (the
+ * notifications list is the app's channel): it is `sent` at once and no
+ * worker claims it. Returns the new ids.
+ */
 export async function enqueueNotifications(tx: Db, rows: NewNotification[], now: Date): Promise<string[]> {
   if (!rows.length) return [];
   const inserted = await tx
     .insert(notifications)
-    .values(rows.map((r) => ({ ...r, status: 'pending' as const, nextAttemptAt: now, createdAt: now })))
+    .values(
+      rows.map((r) => ({
+        ...r,
+        status: r.channel === 'in_app' ? ('sent' as const) : ('pending' as const),
+        sentAt: r.channel === 'in_app' ? now : null,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
     .onConflictDoNothing({
       target: [notifications.kind, notifications.sourceId, notifications.userId, notifications.channel],
     })
@@ -132,11 +146,19 @@ export async function recordDelivery(
   return row?.status ?? null;
 }
 
-/** A user's own notifications, newest first (the API; the in-app list later). */
+export type NotificationFilter = {
+  status?: NotificationStatus;
+  channel?: NotificationChannel;
+  /** Only those not read yet. */
+  unread?: boolean;
+  limit: number;
+};
+
+/** A user's own notifications, newest first (the API, and the app's list with `channel=in_app`). */
 export async function listUserNotifications(
   db: Db,
   user: { orgId: string; userId: string },
-  opts: { status?: NotificationStatus; limit: number },
+  opts: NotificationFilter,
 ): Promise<NotificationRow[]> {
   return db
     .select()
@@ -146,8 +168,80 @@ export async function listUserNotifications(
         eq(notifications.orgId, user.orgId),
         eq(notifications.userId, user.userId),
         opts.status ? eq(notifications.status, opts.status) : undefined,
+        opts.channel ? eq(notifications.channel, opts.channel) : undefined,
+        opts.unread ? isNull(notifications.readAt) : undefined,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(opts.limit);
+}
+
+/**
+ * How many things the user has not read: each notification counted once,
+ * whatever the channels it went by (one hot lead told by email, WhatsApp and
+ * in the app is one unread thing).
+ */
+export async function unreadCount(db: Db, user: { orgId: string; userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT (${notifications.kind}, ${notifications.sourceId}))::int` })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.orgId, user.orgId),
+        eq(notifications.userId, user.userId),
+        isNull(notifications.readAt),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Mark one of the user's notifications read, with its siblings: the same
+ * kind and source on the other channels (read in the app, it is read).
+ * Returns the notification, or null when the user has none by that id.
+ */
+export async function markNotificationRead(
+  db: Db,
+  user: { orgId: string; userId: string },
+  id: string,
+  now: Date,
+): Promise<NotificationRow | null> {
+  const mine = and(eq(notifications.orgId, user.orgId), eq(notifications.userId, user.userId));
+  const [n] = await db
+    .select()
+    .from(notifications)
+    .where(and(mine, eq(notifications.id, id)));
+  if (!n) return null;
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        mine,
+        eq(notifications.kind, n.kind),
+        eq(notifications.sourceId, n.sourceId),
+        isNull(notifications.readAt),
+      ),
+    );
+  return { ...n, readAt: n.readAt ?? now };
+}
+
+/** Mark everything the user was told read. Returns how many rows changed. */
+export async function markAllNotificationsRead(
+  db: Db,
+  user: { orgId: string; userId: string },
+  now: Date,
+): Promise<number> {
+  const marked = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.orgId, user.orgId),
+        eq(notifications.userId, user.userId),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return marked.length;
 }

@@ -114,6 +114,7 @@ describe('dispatcher', () => {
         replied,
         { type: 'reply', subState: 'Other' },
         { actorType: 'lead', reason: 'test' },
+        { notify: ctx.config },
       );
     });
     const before = sink.received.length;

@@ -86,6 +86,7 @@ export async function correctClassification(
         lead!,
         { type: 'reclassify', to: outcome[input.intent] },
         cause,
+        { notify: ctx.config },
       );
       if (moved && (input.intent === 'info_request' || input.intent === 'connect_later')) {
         await applyReplyIntent(
@@ -98,6 +99,7 @@ export async function correctClassification(
             meeting: null,
             connectLaterDate: (inbound.classification?.connectLaterDate as string | null | undefined) ?? null,
             now: ctx.now(),
+            notify: ctx.config,
           },
           cause,
         );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { jsonRows } from '../db/bulk-params.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, queryRows } from '../db/database.ts';
 import type { ActorType } from '../db/schema.ts';
 
 /**
@@ -11,6 +11,7 @@ export const timelineEventTypes = [
   'lead_added', // the lead entered Nurture
   'lead_refused', // never stored as a lead; kept here for completeness of the vocabulary
   'state_changed', // a transition of the state machine
+  'address_checked', // validating the address could not decide yet (DNS or the verifier failed): what failed, when it is tried again
   'steps_scheduled', // the sequence's messages were planned
   'steps_cancelled', // remaining steps will not be sent
   'message_sent', // an email left through SMTP
@@ -60,10 +61,10 @@ const eventColumns =
 
 /**
  * Events are inserted in the order given (ids follow it, and the timeline is
- * read in id order), all in one statement.
+ * read in id order), all in one statement. Returns their ids, in that order.
  */
-export async function recordEvents(db: Db, events: EventInput[]): Promise<void> {
-  if (!events.length) return;
+export async function recordEvents(db: Db, events: EventInput[]): Promise<number[]> {
+  if (!events.length) return [];
   const rows = events.map((e) => ({
     org_id: e.orgId,
     lead_id: e.leadId,
@@ -80,10 +81,16 @@ export async function recordEvents(db: Db, events: EventInput[]): Promise<void> 
     inbound_message_id: e.inboundMessageId ?? null,
   }));
   // The table's own row type gives each field its type; ordinality keeps the order.
-  await db.execute(sql`
+  const inserted = await queryRows<{ id: string | number }>(
+    db,
+    sql`
     INSERT INTO timeline_events (${sql.raw(eventColumns)})
     SELECT ${sql.raw(eventColumns.replace(/(\w+)/g, 'r.$1'))}
     FROM jsonb_array_elements(${jsonRows(rows)}) WITH ORDINALITY AS e(j, ord)
     CROSS JOIN LATERAL jsonb_populate_record(NULL::timeline_events, e.j) AS r
-    ORDER BY e.ord`);
+    ORDER BY e.ord
+    RETURNING id`,
+  );
+  // The ids were drawn in insertion order; RETURNING's own order is not promised.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

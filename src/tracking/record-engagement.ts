@@ -4,6 +4,7 @@ import { leads, messageClicks, messageOpens, messages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import type { LeadEvent } from '../leads/lead-states.ts';
+import type { LeadNotifyConfig } from '../notify/lead-notifications.ts';
 import type { Ctx } from '../platform/context.ts';
 import { preferredSendMinute, READING_SAMPLE } from '../sequences/send-time-optimization.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -98,8 +99,8 @@ async function record(
     // Machine fetches are kept for inspection but never move a lead.
     if (verdict.isMachine) return locked;
     return what.kind === 'open'
-      ? humanOpen(tx, locked, message, input, verdict)
-      : humanClick(tx, locked, message, input, verdict, what.url);
+      ? humanOpen(tx, ctx.config, locked, message, input, verdict)
+      : humanClick(tx, ctx.config, locked, message, input, verdict, what.url);
   });
   return {
     recorded: true,
@@ -114,6 +115,7 @@ const stepName = (m: MessageInfo) => (m.step === null ? 'a message' : `step ${m.
 
 async function humanOpen(
   tx: Db,
+  notify: LeadNotifyConfig,
   lead: LeadRow,
   message: MessageInfo,
   input: EngagementInput,
@@ -151,6 +153,7 @@ async function humanOpen(
   });
   return moveLead(
     tx,
+    notify,
     counted!,
     { type: 'human_open', humanOpens: counted!.humanOpens },
     {
@@ -162,6 +165,7 @@ async function humanOpen(
 
 async function humanClick(
   tx: Db,
+  notify: LeadNotifyConfig,
   lead: LeadRow,
   message: MessageInfo,
   input: EngagementInput,
@@ -183,17 +187,18 @@ async function humanClick(
     evidence,
     messageId: message.id,
   });
-  return moveLead(tx, counted!, { type: 'human_click' }, { reason: `Clicked ${url}`, evidence });
+  return moveLead(tx, notify, counted!, { type: 'human_click' }, { reason: `Clicked ${url}`, evidence });
 }
 
 /** The state machine decides; a lead it won't move (already warm, replied) stays as it is. */
 async function moveLead(
   tx: Db,
+  notify: LeadNotifyConfig,
   lead: LeadRow,
   event: LeadEvent,
   cause: { reason: string; evidence: Record<string, unknown> },
 ): Promise<LeadRow> {
-  const moved = await changeLeadState(tx, lead, event, { actorType: 'lead', ...cause });
+  const moved = await changeLeadState(tx, lead, event, { actorType: 'lead', ...cause }, { notify });
   return moved ?? lead;
 }
 

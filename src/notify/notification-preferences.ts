@@ -1,0 +1,113 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../accounts/actor.ts';
+import { type Config, whatsappConfigured } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import { type NotificationChannel, type NotificationPreferences, users } from '../db/schema.ts';
+import { AppError } from '../errors/app-error.ts';
+import { type LeadNoticeKind, leadNoticeKinds } from './lead-notice.ts';
+
+/**
+ * Who wants to be told what, and how (SPEC §8): per kind of lead notification
+ * (hot, responded, warm), per channel (email, WhatsApp, in the app), a
+ * switch, on unless the user turned it off; and the user's phone for
+ * WhatsApp (else the assistant's phone, SPEC §3). Stored on the user
+ * (migration 0011) as only the switches the user set.
+ */
+export const notificationChannels: readonly NotificationChannel[] = ['email', 'whatsapp', 'in_app'];
+
+export type ChannelSwitches = Record<NotificationChannel, boolean>;
+
+/** Is this channel on for this kind? Every switch is on until the user turns it off. */
+export function channelOn(
+  prefs: NotificationPreferences | null | undefined,
+  kind: LeadNoticeKind,
+  channel: NotificationChannel,
+): boolean {
+  return prefs?.[kind]?.[channel] !== false;
+}
+
+/**
+ * A phone number as E.164: "+", the country code, the number, 8 to 15 digits
+ * in all. Spaces, dots, dashes and brackets are allowed and dropped; a
+ * leading 00 is read as "+". Anything else is a 400 naming `phone`.
+ */
+export function normalisePhone(input: string): string {
+  const compact = input.trim().replace(/[\s.\-()]/g, '');
+  const plus = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (!/^\+[1-9]\d{7,14}$/.test(plus))
+    throw new AppError(
+      'VALIDATION',
+      'phone: an international number in E.164 form, "+" and the country code first (e.g. +447700900123)',
+      { field: 'phone' },
+    );
+  return plus;
+}
+
+export type PreferencesView = {
+  phone: string | null;
+  /** Whether this instance can send WhatsApp messages at all. */
+  whatsappConfigured: boolean;
+  kinds: Record<LeadNoticeKind, ChannelSwitches>;
+};
+
+export type PreferencesPatch = {
+  phone?: string | null;
+  kinds?: Partial<Record<LeadNoticeKind, Partial<ChannelSwitches>>>;
+};
+
+type UserPrefsRow = { phone: string | null; notificationPreferences: NotificationPreferences };
+
+function view(config: Config, row: UserPrefsRow): PreferencesView {
+  const kinds = Object.fromEntries(
+    leadNoticeKinds.map((k) => [
+      k,
+      Object.fromEntries(notificationChannels.map((c) => [c, channelOn(row.notificationPreferences, k, c)])),
+    ]),
+  ) as Record<LeadNoticeKind, ChannelSwitches>;
+  return { phone: row.phone, whatsappConfigured: whatsappConfigured(config), kinds };
+}
+
+async function ownRow(db: Db, actor: Actor, lock: boolean): Promise<UserPrefsRow> {
+  const q = db
+    .select({ phone: users.phone, notificationPreferences: users.notificationPreferences })
+    .from(users)
+    .where(and(eq(users.id, actor.userId), eq(users.orgId, actor.orgId)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new AppError('NOT_FOUND', `No user ${actor.userId}`);
+  return row;
+}
+
+export async function getNotificationPreferences(
+  db: Db,
+  config: Config,
+  actor: Actor,
+): Promise<PreferencesView> {
+  return view(config, await ownRow(db, actor, false));
+}
+
+/** Change some switches and/or the phone (null or "" clears it); the rest stays as it was. */
+export async function updateNotificationPreferences(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  patch: PreferencesPatch,
+): Promise<PreferencesView> {
+  const phone =
+    patch.phone === undefined ? undefined : patch.phone?.trim() ? normalisePhone(patch.phone) : null;
+  const row = await db.transaction(async (tx) => {
+    const current = await ownRow(tx, actor, true);
+    const prefs: NotificationPreferences = { ...current.notificationPreferences };
+    for (const [kind, switches] of Object.entries(patch.kinds ?? {}) as [
+      LeadNoticeKind,
+      Partial<ChannelSwitches>,
+    ][])
+      prefs[kind] = { ...prefs[kind], ...switches };
+    const [updated] = await tx
+      .update(users)
+      .set({ notificationPreferences: prefs, ...(phone === undefined ? {} : { phone }) })
+      .where(eq(users.id, actor.userId))
+      .returning({ phone: users.phone, notificationPreferences: users.notificationPreferences });
+    return updated!;
+  });
+  return view(config, row);
+}
