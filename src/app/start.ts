@@ -42,13 +42,17 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
   }
   const applied = await migrate(database);
   if (applied.length) log.info('migrations applied', { applied });
-  const wakeTargets = { dispatcher: () => {}, inbound: () => {} };
+  const wakeTargets = { dispatcher: () => {}, inbound: () => {}, validator: () => {} };
   const ctx: Ctx = {
     db: database.db,
     config,
     log,
     now: () => new Date(),
-    wake: { dispatcher: () => wakeTargets.dispatcher(), inbound: () => wakeTargets.inbound() },
+    wake: {
+      dispatcher: () => wakeTargets.dispatcher(),
+      inbound: () => wakeTargets.inbound(),
+      validator: () => wakeTargets.validator(),
+    },
   };
   const stops: (() => Promise<void>)[] = [];
   let sandboxPort: number | null = null;

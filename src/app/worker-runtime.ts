@@ -14,10 +14,12 @@ import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
+import { createAddressValidator } from '../validation/validate-address.ts';
+import { createValidationRounds } from '../validation/validate-pending.ts';
 
 export type WorkerRuntime = {
   id: string;
-  wake: Ctx['wake'];
+  wake: Required<Ctx['wake']>;
   /** The assistants' IMAP mailboxes this worker reads (one worker per mailbox, by lease). */
   mailboxes: MailboxReaders;
   stop(): Promise<void>;
@@ -100,6 +102,9 @@ export async function startWorker(
   );
   const inbound = loop('inbound', () => processInboundOnce(ctx, id));
   const imports = loop('imports', () => runImportsOnce(ctx, id));
+  // SPEC §7: addresses waiting for validation (woken by an added lead; DNS and the verifier built once).
+  const validator = createAddressValidator(ctx.config, () => ctx.now().getTime());
+  const validation = loop('validate', createValidationRounds(ctx, validator), ctx.config.VALIDATION_POLL_MS);
   const notify = loop(
     'notify',
     () => deliverNotificationsOnce(ctx, notifiers, id),
@@ -115,6 +120,7 @@ export async function startWorker(
         for (const d of dispatchers) d.wake();
       },
       inbound: inbound.wake,
+      validator: validation.wake,
     },
     mailboxes,
     async stop() {
@@ -125,7 +131,14 @@ export async function startWorker(
       inbound.wake();
       notify.wake();
       imports.wake();
-      await Promise.all([...dispatchers.map((d) => d.done), inbound.done, notify.done, imports.done]);
+      validation.wake();
+      await Promise.all([
+        ...dispatchers.map((d) => d.done),
+        inbound.done,
+        notify.done,
+        imports.done,
+        validation.done,
+      ]);
       clearInterval(beat);
       await ctx.db.delete(workers).where(eq(workers.id, id));
       log.info('worker stopped');

@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -13,6 +14,15 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const rate = z.coerce.number().min(0).max(1);
+
+/** A DNS server as node:dns setServers takes it: ip, ip:port or [ipv6]:port. */
+function isDnsServer(s: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(s);
+  if (bracketed) return isIP(bracketed[1]!) === 6 && Number(bracketed[2] ?? 53) <= 65535;
+  if (isIP(s)) return true;
+  const [ip, port, ...rest] = s.split(':');
+  return !rest.length && isIP(ip ?? '') === 4 && /^\d{1,5}$/.test(port ?? '') && Number(port) <= 65535;
+}
 
 /** nodemailer signs DKIM with RSA only: refuse anything else at boot, not at the first send. */
 export function isRsaPrivateKey(pem: string): boolean {
@@ -249,6 +259,87 @@ export const configEntries = {
     schema: z.coerce.number().min(0).max(1).default(0.6),
     description:
       'A reply classified with less confidence than this goes to the review queue instead of being acted on.',
+  },
+  VALIDATION_MODE: {
+    schema: z.enum(['full', 'offline', 'off']).default('full'),
+    description:
+      "How new addresses are validated before anything is sent (SPEC §7). full: syntax, special-use names, disposable domains, spam-trap patterns, role accounts, the domain's mail host in DNS and VERIFIER_URL if set; offline: all but DNS and the verifier; off: syntax only. Test names (example.com, .test, .example) are accepted without DNS while the assistant's mail goes to the sandbox.",
+  },
+  VALIDATION_POLL_MS: {
+    schema: int(10, 600_000).default(1000),
+    description:
+      'How often a worker looks for leads whose address is waiting to be validated (a lead added in the same process wakes it at once).',
+  },
+  VALIDATION_BATCH_SIZE: {
+    schema: int(1, 5000).default(200),
+    description: 'Pending leads one worker validates per round.',
+  },
+  VALIDATION_MAX_ATTEMPTS: {
+    schema: int(1, 100).default(12),
+    description:
+      "Tries before an address whose domain's DNS keeps failing (timeouts, SERVFAIL) becomes deactivated/CannotDetermine — only if DNS answered for other domains since the lead's previous try, so an outage of our own resolver never deactivates anyone. A verifier that keeps failing is then left out instead.",
+  },
+  VALIDATION_RETRY_BASE_MS: {
+    schema: int(10, 86_400_000).default(60_000),
+    description:
+      'First wait before validating an address again after DNS or the verifier failed; doubles each try, up to VALIDATION_RETRY_MAX_MS.',
+  },
+  VALIDATION_RETRY_MAX_MS: {
+    schema: int(10, 7 * 86_400_000).default(6 * 3_600_000),
+    description: 'Longest wait between two tries of validating an address.',
+  },
+  DNS_SERVERS: {
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.length > 0 && list.every(isDnsServer),
+        'comma-separated ip or ip:port ([ipv6]:port)',
+      )
+      .optional(),
+    description:
+      "DNS servers asked about leads' domains (MX, A, AAAA), comma-separated ip or ip:port. Unset: the system's resolvers.",
+  },
+  DNS_TIMEOUT_MS: {
+    schema: int(50, 60_000).default(5000),
+    description:
+      'How long one DNS query may take; a query that times out leaves the lead pending, tried again later.',
+  },
+  DNS_CONCURRENCY: {
+    schema: int(1, 256).default(16),
+    description: 'DNS queries one worker has in the air at once.',
+  },
+  DNS_CACHE_TTL_SECONDS: {
+    schema: int(0, 7 * 86_400).default(3600),
+    description: 'How long a domain found to have a mail host is remembered (one query for many leads).',
+  },
+  DNS_NEGATIVE_TTL_SECONDS: {
+    schema: int(0, 86_400).default(900),
+    description:
+      'How long a domain found to have no mail host (NXDOMAIN, null MX, no MX/A/AAAA) is remembered. Failures (timeouts, SERVFAIL) are never remembered.',
+  },
+  VERIFIER_URL: {
+    schema: z.url().optional(),
+    description:
+      'External email verifier (ZeroBounce/DeBounce-style JSON over HTTP GET), asked after DNS finds a mail host. {email} and {key} in the URL are replaced, e.g. https://api.debounce.io/v1/?api={key}&email={email}; without them email= and api_key= are added (https://api.zerobounce.net/v2/validate). Unset: no verifier.',
+  },
+  VERIFIER_API_KEY: {
+    schema: z.string().min(1).optional(),
+    description: 'API key for VERIFIER_URL.',
+    secret: true,
+  },
+  VERIFIER_TIMEOUT_MS: {
+    schema: int(100, 120_000).default(10_000),
+    description: 'How long the verifier may take for one address before it counts as a failed try.',
+  },
+  VERIFIER_CONCURRENCY: {
+    schema: int(1, 64).default(4),
+    description: 'Verifier requests one worker has in flight at once.',
   },
   WORKER_HEARTBEAT_MS: {
     schema: int(100, 60_000).default(3000),

@@ -210,6 +210,9 @@ export const leads = pgTable('leads', {
   planBaseAt: ts('plan_base_at'),
   planThreadRoot: text('plan_thread_root'),
   handledOutsideAt: ts('handled_outside_at'),
+  /** SPEC §7: when a worker should (next) validate the address; null once decided (migration 0010). */
+  validationDueAt: ts('validation_due_at'),
+  validationAttempts: integer('validation_attempts').notNull().default(0),
 });
 
 export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';

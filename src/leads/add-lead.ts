@@ -12,7 +12,8 @@ import { guessTimeZone } from '../sequences/time-zone-guess.ts';
 import { findExclusion } from '../suppression/exclusions.ts';
 import { findSuppression } from '../suppression/suppression.ts';
 import { recordEvent } from '../timeline/record-event.ts';
-import { changeLeadState, type LeadRow } from './lead-state-change.ts';
+import { admitLead } from '../validation/admit-lead.ts';
+import type { LeadRow } from './lead-state-change.ts';
 import { activeStates, finishedStates } from './lead-states.ts';
 import { normaliseEmail } from './normalise-email.ts';
 
@@ -153,19 +154,12 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
     });
 
     if (!(await hasCapacity(tx, actor.orgId, input.source, assistant.emailccReservePercent))) return row; // waits as `new` (§9)
-    const active = await changeLeadState(
-      tx,
-      row,
-      { type: 'activate', verified: true },
-      {
-        actorType: 'assistant',
-        actorId: assistant.id,
-        reason: 'Plan capacity available; address syntax valid',
-      },
-    );
+    // §7: cold, deactivated (invalid address) or pending until the worker has checked its domain.
+    const active = await admitLead(tx, ctx, row, assistant);
+    if (active.state === 'deactivated') return active;
     const now = ctx.now();
     const base = input.firstSendAt && input.firstSendAt > now ? input.firstSendAt : now;
-    await planSequence(tx, active!, schedule, {
+    await planSequence(tx, active, schedule, {
       base,
       explicitFirst: Boolean(input.firstSendAt),
       senderAddress: assistant.email,
@@ -173,9 +167,10 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
         ? `First email at the chosen time ${input.firstSendAt.toISOString()}`
         : 'First email as soon as the send window allows',
     });
-    return active!;
+    return active;
   });
   ctx.wake.dispatcher();
+  if (lead.state === 'pending') ctx.wake.validator?.();
   return lead;
 }
 

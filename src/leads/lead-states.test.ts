@@ -202,6 +202,21 @@ describe('lead state machine', () => {
     ).toBe('pending');
   });
 
+  it('validation: pending/Unverified becomes cold, or stays pending when the address cannot be verified either way', () => {
+    const unverified = { state: 'pending' as const, subState: 'Unverified' };
+    expect(decide(unverified, { type: 'verify' })).toMatchObject({ next: { state: 'cold', subState: null } });
+    expect(decide(unverified, { type: 'verify', unsure: 'CatchAll' })).toMatchObject({
+      next: { state: 'pending', subState: 'CatchAll' },
+      transition: 'pending→pending',
+    });
+    expect(
+      decide({ state: 'pending', subState: 'CatchAll' }, { type: 'verify', unsure: 'Unverifiable' }).ok,
+    ).toBe(false);
+    expect(decide(unverified, { type: 'invalidate', subState: 'ServerUnReachable' })).toMatchObject({
+      next: { state: 'deactivated', subState: 'ServerUnReachable' },
+    });
+  });
+
   it('only running states keep the sequence going; out of office pauses it', () => {
     expect(leadStates.filter((s) => !stopsSequence(s))).toEqual([
       'new',

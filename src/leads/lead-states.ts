@@ -54,7 +54,12 @@ export type ResponseSubState = (typeof responseSubStates)[number];
 
 export type LeadEvent =
   | { type: 'activate'; verified: boolean }
-  | { type: 'verify' }
+  /**
+   * The address was validated (SPEC §7). `unsure`: it could not be verified
+   * either way (a catch-all domain, a mail server that won't say): the lead
+   * stays `pending` with that sub-state and is emailed all the same.
+   */
+  | { type: 'verify'; unsure?: 'CatchAll' | 'Unverifiable' }
   | { type: 'invalidate'; subState: InvalidSubState }
   | { type: 'human_open'; humanOpens: number }
   | { type: 'human_click' }
@@ -108,6 +113,10 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
       return event.verified ? to('cold', null, 'new→cold') : to('pending', 'Unverified', 'new→pending');
     case 'verify':
       if (s !== 'pending') return refuse('only a pending lead is verified');
+      if (event.unsure) {
+        if (current.subState !== 'Unverified') return refuse('the address was checked already');
+        return to('pending', event.unsure, 'pending→pending');
+      }
       return to('cold', null, 'pending→cold');
     case 'invalidate':
       if (!['new', 'pending', 'cold'].includes(s))

@@ -12,5 +12,6 @@ export type Ctx = {
   config: Config;
   log: Logger;
   now: () => Date;
-  wake: { dispatcher(): void; inbound(): void };
+  /** `validator` is absent where no worker runs in the process (tests and benchmarks that build their own Ctx). */
+  wake: { dispatcher(): void; inbound(): void; validator?(): void };
 };

@@ -19,7 +19,9 @@ export async function startDispatchHarness(opts: {
 }) {
   const fresh = await freshDatabase();
   const sink = await startSmtpSink({ reject: opts.reject });
-  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error', ...opts.env });
+  // Mail goes to a sink, not the sandbox, and there is no DNS for the tests' domains: validation is
+  // not what these tests are about (test/address-validation.test.ts is).
+  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error', VALIDATION_MODE: 'off', ...opts.env });
   const ctx: Ctx = {
     db: fresh.database.db,
     config,

@@ -1,4 +1,5 @@
 import { isRunning } from '../../leads/lead-states.ts';
+import { awaitsValidation, validationHold, validationHoldMs } from '../../validation/validation-hold.ts';
 import { defineRule } from './send-rule.ts';
 
 /**
@@ -9,6 +10,15 @@ import { defineRule } from './send-rule.ts';
 export const leadStateRule = defineRule({
   name: 'lead-state',
   check({ message, lead }, _p, batch) {
+    // SPEC §2, §7: nothing goes to an address before it is validated; validation releases what waits.
+    if (awaitsValidation(lead))
+      return {
+        kind: 'defer',
+        until: new Date(batch.now.getTime() + validationHoldMs),
+        reason:
+          'The address is being validated; nothing is sent to it before (this goes as soon as it is valid)',
+        evidence: { hold: validationHold, state: lead.state, subState: lead.subState },
+      };
     if (message.kind === 'sequence' && lead.state === 'out_of_office') {
       const until =
         lead.resumeAt && lead.resumeAt > batch.now
