@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // The suite runs twice for everything that touches a database: once on PGlite
 // (embedded, the default) and once on PostgreSQL (TEST_DATABASE_URL, default
-// the local server). Pure unit tests run once.
+// the local server). Pure unit tests run once; so do the browser tests
+// (test/e2e/*.e2e.test.ts, Chromium driving the web app), on PGlite: they are slow.
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export default defineConfig({
@@ -23,7 +24,14 @@ export default defineConfig({
           name: 'pglite',
           include: ['src/**/*.db.test.ts', 'test/**/*.test.ts'],
           // *.pg.test.ts need several processes on one database: PostgreSQL only.
-          exclude: ['test/**/*.pg.test.ts'],
+          exclude: ['test/**/*.pg.test.ts', 'test/e2e/**'],
+          env: { NURTURE_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
           env: { NURTURE_TEST_DB: 'pglite' },
         },
       },
@@ -31,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['src/**/*.db.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
           env: { NURTURE_TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl },
         },
       },

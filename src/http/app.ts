@@ -6,6 +6,7 @@ import { maxInboundBytes } from '../inbound/ingest.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
 import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
+import { registerWebRoutes } from '../web/web-routes.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
 import { errorJson, toErrorResponse, validationError } from './error-response.ts';
 import { routeTable } from './routes.ts';
@@ -16,7 +17,7 @@ z.config({
     issue.input === undefined && issue.code !== 'unrecognized_keys' ? 'required' : undefined,
 });
 
-/** The HTTP app: health, the API of routes.ts with its OpenAPI document, and the public pages. */
+/** The HTTP app: health, the API of routes.ts with its OpenAPI document, the public pages and the web app. */
 export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
@@ -96,5 +97,7 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   });
   registerUnsubscribePages(app as never, ctx);
   registerTrackingRoutes(app as never, ctx);
+  // The web app (SPEC §10): index.html on its screens' paths, /app/* modules, /vendor/* (src/web/).
+  registerWebRoutes(app);
   return app;
 }

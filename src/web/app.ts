@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AddLeadPage } from './add-lead-page.ts';
+import { api, errorText, whenSignedOut } from './api.ts';
+import { DashboardPage } from './dashboard-page.ts';
+import { forgetCached, MeContext } from './data.ts';
+import { html } from './html.ts';
+import { ImportPage } from './import-page.ts';
+import { ImportsPage } from './imports-page.ts';
+import { LeadListPage } from './lead-list-page.ts';
+import { LeadPage } from './lead-page.ts';
+import { LoginPage } from './login-page.ts';
+import { match, navigate, useLocation } from './router.ts';
+import { SandboxPage } from './sandbox-page.ts';
+import { Shell } from './shell.ts';
+import type { Me } from './types.ts';
+
+/** The screens, by path (web-routes.ts serves index.html on the same paths). */
+const routes: [string, (p: Record<string, string>) => unknown][] = [
+  ['/', () => html`<${DashboardPage} />`],
+  ['/leads', () => html`<${LeadListPage} />`],
+  ['/leads/:id', (p) => html`<${LeadPage} id=${p.id} key=${p.id} />`],
+  ['/add-lead', () => html`<${AddLeadPage} />`],
+  ['/imports', () => html`<${ImportsPage} />`],
+  ['/imports/:id', (p) => html`<${ImportPage} id=${p.id} key=${p.id} />`],
+  ['/sandbox', () => html`<${SandboxPage} />`],
+  ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
+];
+
+function NotFound() {
+  return html`<h1 tabindex="-1">Not found</h1>
+    <p>There is no page here. <a href="/">Back to the dashboard</a>.</p>`;
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const { path } = useLocation();
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      forgetCached();
+      setMe(null);
+    });
+    api<Me>('GET', '/me').then(setMe, (e) => {
+      if ((e as { status?: number }).status === 401) setMe(null);
+      else setBootError(errorText(e));
+    });
+  }, []);
+
+  // Signed in on the sign-in address: go to the dashboard.
+  useEffect(() => {
+    if (me && path === '/login') navigate('/', { replace: true });
+  }, [me, path]);
+
+  // After a change of screen, focus its heading so keyboard and screen-reader users start there.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    (document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main'))?.focus();
+  }, [path]);
+
+  if (bootError)
+    return html`<main class="narrow"><h1>Nurture</h1><p role="alert" class="error">${bootError}</p></main>`;
+  if (me === undefined) return html`<p class="loading" aria-live="polite">Loading…</p>`;
+  if (me === null) return html`<${LoginPage} onSignedIn=${setMe} />`;
+
+  let page: unknown = path === '/login' ? null : html`<${NotFound} />`;
+  for (const [pattern, view] of routes) {
+    const params = match(pattern, path);
+    if (params) {
+      page = view(params);
+      break;
+    }
+  }
+  return html`<${MeContext.Provider} value=${me}>
+    <${Shell}
+      path=${path}
+      onSignOut=${async () => {
+        await api('POST', '/auth/logout').catch(() => {});
+        forgetCached();
+        setMe(null);
+      }}
+      >${page}</${Shell}
+    >
+  </${MeContext.Provider}>`;
+}

@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { api, errorText } from './api.ts';
+import { html } from './html.ts';
+import type { Lead } from './types.ts';
+
+/** The actions of SPEC §6.4 a user takes on one lead (POST /api/v1/leads/{id}/actions/{action}). */
+type Action = 'hot' | 'deactivate' | 'continue' | 'restart' | 'handled-outside' | 'unsubscribe';
+
+const labels: Record<Action, string> = {
+  hot: 'Mark hot',
+  deactivate: 'Deactivate',
+  continue: 'Continue follow-up',
+  restart: 'Restart from step 1',
+  'handled-outside': 'Handled outside',
+  unsubscribe: 'Unsubscribe',
+};
+
+const hints: Record<Action, string> = {
+  hot: 'You spoke with them elsewhere and they are keen: stop the sequence and mark the lead hot',
+  deactivate: 'Stop emailing this lead',
+  continue: 'Send the remaining emails of the sequence, from where it stopped',
+  restart: 'Send the whole sequence again from its first email, in a new thread',
+  'handled-outside': 'You are handling this lead outside Nurture: no at-risk reminders',
+  unsubscribe: 'Never email this address again, from any assistant of the organisation',
+};
+
+/** Asked twice: these cannot be undone, or start a whole sequence again. */
+const confirmFirst = new Set<Action>(['unsubscribe', 'restart']);
+
+/**
+ * The actions this lead's state allows — the same rules as the state machine
+ * (src/leads/lead-states.ts); should they ever differ, the API's refusal is shown.
+ */
+export function allowedActions(lead: Lead): Action[] {
+  const s = lead.state;
+  const out: Action[] = [];
+  if (s !== 'hot' && s !== 'unsubscribed') out.push('hot');
+  if (s !== 'deactivated' && s !== 'unsubscribed') out.push('deactivate');
+  const resumable = ['hot', 'responded', 'processed', 'deactivated'].includes(s);
+  if (resumable && (s !== 'deactivated' || lead.subState === 'ManualStop' || lead.subState === 'Excluded'))
+    out.push('continue', 'restart');
+  if ((s === 'hot' || s === 'responded' || lead.atRisk) && !lead.handledOutsideAt)
+    out.push('handled-outside');
+  if (s !== 'unsubscribed') out.push('unsubscribe');
+  return out;
+}
+
+export function LeadActions({ lead, onChanged }: { lead: Lead; onChanged: (lead: Lead) => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+
+  const act = async (action: Action | 'note', body?: unknown) => {
+    setBusy(action);
+    setError(null);
+    setNoteError(null);
+    try {
+      onChanged(await api<Lead>('POST', `/leads/${lead.id}/actions/${action}`, body));
+      setConfirming(null);
+      if (action === 'note') setNote('');
+    } catch (e) {
+      if (action === 'note') setNoteError(errorText(e));
+      else setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const actions = allowedActions(lead);
+  return html`<section class="lead-actions" aria-labelledby="actions-title">
+    <h2 id="actions-title" class="visually-hidden">Actions</h2>
+    <div class="action-buttons">
+      ${actions.map((a) =>
+        confirming === a
+          ? html`<span class="confirm" role="group" aria-label=${`Confirm ${labels[a]}`}>
+              <span>${hints[a]}?</span>
+              <button type="button" class="danger" disabled=${busy !== null} onClick=${() => act(a)}>
+                ${labels[a]}
+              </button>
+              <button type="button" onClick=${() => setConfirming(null)}>Cancel</button>
+            </span>`
+          : html`<button
+              type="button"
+              class=${a === 'unsubscribe' || a === 'deactivate' ? 'danger-outline' : ''}
+              title=${hints[a]}
+              disabled=${busy !== null}
+              onClick=${() => (confirmFirst.has(a) ? setConfirming(a) : act(a))}
+            >
+              ${busy === a ? '…' : labels[a]}
+            </button>`,
+      )}
+    </div>
+    ${error && html`<p role="alert" class="error">${error}</p>`}
+    <form
+      class="note-form"
+      onSubmit=${(e: Event) => {
+        e.preventDefault();
+        act('note', { text: note });
+      }}
+    >
+      <label for="note-text">Add a note</label>
+      <textarea
+        id="note-text"
+        rows="2"
+        value=${note}
+        aria-invalid=${noteError ? 'true' : undefined}
+        aria-describedby=${noteError ? 'note-error' : undefined}
+        onInput=${(e: Event) => setNote((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${noteError && html`<p id="note-error" class="field-error">${noteError}</p>`}
+      <button type="submit" disabled=${busy !== null}>Add note</button>
+    </form>
+  </section>`;
+}

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { api, errorText } from './api.ts';
+import { html } from './html.ts';
+import type { Me } from './types.ts';
+
+/** Sign in with email and password; the API sets the session cookie every later call carries. */
+export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api<Me>('POST', '/auth/login', { email: email.trim(), password }));
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return html`<main id="main" class="login">
+    <form class="card" onSubmit=${submit} aria-labelledby="login-title" novalidate>
+      <h1 id="login-title">Sign in to Nurture</h1>
+      ${error && html`<p role="alert" class="error" id="login-error">${error}</p>`}
+      <label for="login-email">Email</label>
+      <input
+        id="login-email"
+        type="email"
+        name="email"
+        autocomplete="username"
+        required
+        value=${email}
+        onInput=${(e: Event) => setEmail((e.target as HTMLInputElement).value)}
+        aria-describedby=${error ? 'login-error' : undefined}
+      />
+      <label for="login-password">Password</label>
+      <input
+        id="login-password"
+        type="password"
+        name="password"
+        autocomplete="current-password"
+        required
+        value=${password}
+        onInput=${(e: Event) => setPassword((e.target as HTMLInputElement).value)}
+      />
+      <button type="submit" class="primary" disabled=${busy}>${busy ? 'Signing in…' : 'Sign in'}</button>
+    </form>
+  </main>`;
+}

@@ -1,0 +1,70 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from './api.ts';
+import { useMe } from './data.ts';
+import { html } from './html.ts';
+import { NotificationsBell } from './notifications-bell.ts';
+import type { SandboxMessage } from './types.ts';
+
+const nav = [
+  { href: '/', label: 'Dashboard', current: (p: string) => p === '/' },
+  { href: '/leads', label: 'Leads', current: (p: string) => p.startsWith('/leads') },
+  { href: '/add-lead', label: 'Add lead', current: (p: string) => p === '/add-lead' },
+  { href: '/imports', label: 'Import', current: (p: string) => p.startsWith('/imports') },
+];
+
+/**
+ * The sandbox link shows once the sandbox has caught mail (no SMTP server is
+ * configured, SPEC §10.1); the page itself is always there.
+ */
+function useSandboxInUse(path: string): boolean {
+  const [inUse, setInUse] = useState(false);
+  useEffect(() => {
+    if (inUse) return;
+    const look = () =>
+      api<{ items: SandboxMessage[] }>('GET', '/sandbox/messages?limit=1').then(
+        (r) => setInUse(r.items.length > 0),
+        () => {},
+      );
+    look();
+    const t = setInterval(() => document.visibilityState === 'visible' && look(), 10_000);
+    return () => clearInterval(t);
+  }, [path, inUse]);
+  return inUse || path.startsWith('/sandbox');
+}
+
+export function Shell({
+  path,
+  onSignOut,
+  children,
+}: {
+  path: string;
+  onSignOut: () => void;
+  children: ComponentChildren;
+}) {
+  const me = useMe();
+  const sandbox = useSandboxInUse(path);
+  const links = sandbox
+    ? [...nav, { href: '/sandbox', label: 'Sandbox', current: (p: string) => p.startsWith('/sandbox') }]
+    : nav;
+  return html`<a class="skip" href="#main">Skip to content</a>
+    <header class="topbar">
+      <a class="brand" href="/">Nurture</a>
+      <nav aria-label="Main">
+        <ul>
+          ${links.map(
+            (l) =>
+              html`<li>
+                <a href=${l.href} aria-current=${l.current(path) ? 'page' : undefined}>${l.label}</a>
+              </li>`,
+          )}
+        </ul>
+      </nav>
+      <div class="topbar-end">
+        <${NotificationsBell} path=${path} />
+        <span class="muted role" title=${`Signed in as ${me.role}`}>${me.role === 'admin' ? 'Admin' : 'Member'}</span>
+        <button type="button" class="link" onClick=${onSignOut}>Sign out</button>
+      </div>
+    </header>
+    <main id="main" tabindex="-1">${children}</main>`;
+}

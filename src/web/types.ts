@@ -1,0 +1,79 @@
+/**
+ * The API's shapes, as the browser sees them. Types only, taken from the zod
+ * schemas that describe the API: every import here is `import type`, so this
+ * module is empty once its types are stripped and no server code reaches the
+ * browser.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
+import type { sources } from '../compose/templates.ts';
+import type {
+  ImportRowReport,
+  LeadImport as ImportSchema,
+  UploadedImport,
+} from '../imports/import-schemas.ts';
+import type { LeadPage as LeadPageSchema, Lead as LeadSchema } from '../leads/lead-schemas.ts';
+import type { NotificationList as NotificationListSchema } from '../notify/notification-schemas.ts';
+import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
+
+export type Me = { orgId: string; userId: string; role: 'admin' | 'member' };
+export type Lead = z.infer<typeof LeadSchema>;
+export type LeadPage = z.infer<typeof LeadPageSchema>;
+export type LeadState = Lead['state'];
+export type Source = (typeof sources)[number];
+export type Assistant = z.infer<typeof AssistantSchema>;
+export type Schedule = z.infer<typeof ScheduleSchema>;
+export type LeadImport = z.infer<typeof ImportSchema>;
+export type Upload = z.infer<typeof UploadedImport>;
+export type ImportRow = z.infer<typeof ImportRowReport>;
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+export type Notification = NotificationList['items'][number];
+
+/** One item of GET /api/v1/leads/{id}/timeline (lead-queries.ts), dates as ISO strings. */
+export type TimelineItem =
+  | {
+      kind: 'event';
+      at: string;
+      type: string;
+      actor: { type: string; id: string | null };
+      reason: string;
+      fromState: string | null;
+      toState: string | null;
+      fromSubState: string | null;
+      toSubState: string | null;
+      evidence: Record<string, unknown> | null;
+    }
+  | {
+      kind: 'message';
+      direction: 'out';
+      at: string;
+      id: string;
+      step: number | null;
+      status: string;
+      subject: string | null;
+      text: string | null;
+      preview: boolean;
+    }
+  | {
+      kind: 'message';
+      direction: 'in';
+      at: string;
+      id: string;
+      from: string | null;
+      subject: string | null;
+      text: string | null;
+      status: string;
+    };
+
+export type SandboxMessage = {
+  id: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  leadId: string | null;
+  sentAt: string;
+};
+
+export type SandboxMessageDetail = SandboxMessage & { headers: Record<string, string>; raw: string };

@@ -1,0 +1,218 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrgWithAdmin } from '../../src/accounts/org-setup.ts';
+import { launchChromium, screenshot, watchPage } from '../helpers/browser.ts';
+import { startTestNurture } from '../helpers/test-nurture.ts';
+
+// The web app as a person uses it, in a real Chromium against a started
+// Nurture (server, worker, sandbox) on a fresh database: sign in, add a lead,
+// read its first email in the sandbox, answer as the lead, see it turn hot;
+// import a CSV through the upload and mapping screens and read the report.
+
+const email = 'sam@globex.test';
+const password = 'correct horse';
+
+let n: Awaited<ReturnType<typeof startTestNurture>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watched: { problems: string[] };
+let base: string;
+
+beforeAll(async () => {
+  [n, browser] = await Promise.all([startTestNurture(), launchChromium()]);
+  await createOrgWithAdmin(n.ctx.db, { orgName: 'Globex', email, password });
+  base = n.url!;
+  context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  watched = watchPage(page, base);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await n?.close();
+});
+
+/** Runs a step of the scenario; a failure leaves a screenshot in test/e2e/screenshots/. */
+async function step(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const file = await screenshot(page, name);
+    throw new Error(
+      `${name}: ${(e as Error).message}\n(screenshot: ${file}; page problems: ${watched.problems.join(' | ') || 'none'})`,
+    );
+  }
+}
+
+const timings: [string, number][] = [];
+async function timed(name: string, fn: () => Promise<void>): Promise<void> {
+  const start = Date.now();
+  await step(name, fn);
+  timings.push([name, Date.now() - start]);
+}
+
+describe('the web app in a browser', () => {
+  it('signs in, adds a lead, replies as the lead from the sandbox and sees the lead turn hot', async () => {
+    await timed('sign in', async () => {
+      await page.goto('/leads');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('wrong horse');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(/password|sign in|email/i);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+      expect(await page.getByText('No leads yet.').count()).toBe(1);
+    });
+
+    await timed('add a lead, a bad email first', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Add lead' }).click();
+      await page.getByLabel('Email *').fill('jane-at-example.com');
+      await page.getByLabel('First name').fill('Jane');
+      await page.getByLabel('Last name').fill('Doe');
+      await page.getByLabel('Company').fill('Initech');
+      await page.getByLabel('Context').fill('SaaStr 2026');
+      await page.getByRole('button', { name: 'Add lead' }).click();
+      const error = page.locator('#lead-email-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('not a valid email address');
+      expect(await page.getByLabel('Email *').getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel('Email *').fill('jane@example.com');
+      await page.getByRole('button', { name: 'Add lead' }).click();
+      await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: 'Jane Doe', level: 1 }).waitFor();
+    });
+
+    await timed('see it in the list and open it', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
+      const row = page.getByRole('row').filter({ hasText: 'jane@example.com' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Initech');
+      // The filters live in the address bar.
+      await page.getByLabel('Search').fill('initech');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/\/leads\?q=initech$/);
+      await row.waitFor();
+      await row.getByRole('link', { name: 'Jane Doe' }).click();
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      // The first email, scheduled or already sent, with its subject.
+      await page.locator('.tl-out').first().waitFor();
+      expect(await page.locator('.tl-out').first().textContent()).toMatch(/step 1/);
+    });
+
+    await timed('answer as the lead from the sandbox', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sandbox' }).click();
+      const mail = page
+        .getByRole('navigation', { name: 'Sandbox emails' })
+        .getByRole('link')
+        .filter({ hasText: 'jane@example.com' });
+      await mail.first().click();
+      await page.getByLabel(/^Reply as .*jane@example\.com/).fill('Thursday at 3 works for me');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      await page.getByRole('status').filter({ hasText: 'Reply sent as the lead' }).waitFor();
+      await page.getByRole('link', { name: 'See what the lead became' }).click();
+      await page.getByTestId('lead-state').filter({ hasText: 'Hot' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('lead-state').textContent()).toContain('MeetingAccepted');
+      await page.locator('.tl-in').filter({ hasText: 'Thursday at 3 works for me' }).waitFor();
+      // A hot lead can no longer be marked hot; it can be continued.
+      expect(await page.getByRole('button', { name: 'Mark hot' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Continue follow-up' }).waitFor();
+      // The state change's evidence opens on demand.
+      const change = page.locator('.tl-state_changed').filter({ hasText: 'Hot' }).last();
+      await change.locator('.evidence summary').click();
+      await change.locator('.evidence dl').waitFor();
+    });
+
+    await timed('the owner is told in the app', async () => {
+      const bell = page.getByRole('button', { name: /^Notifications, [1-9]\d* unread$/ });
+      await bell.waitFor({ timeout: 35_000 });
+      await bell.click();
+      const panel = page.getByRole('region', { name: 'Notifications' });
+      await panel.getByRole('button').filter({ hasText: /Jane/ }).first().waitFor();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    await timed('add a note', async () => {
+      await page.getByLabel('Add a note').fill('Called her, meeting booked');
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.locator('.tl-note').filter({ hasText: 'Called her, meeting booked' }).waitFor();
+    });
+
+    expect(watched.problems).toEqual([]);
+  }, 90_000);
+
+  it('imports a CSV through the upload and mapping screens and shows the report', async () => {
+    const csv = [
+      'E-Mail,Vorname,Firma,Notes',
+      'ada@example.com,Ada,Analytical Engines,met at the booth',
+      'grace@example.com,Grace,Navy,',
+      'nicht-gueltig,Anna,ACME,',
+      'jane@example.com,Jane,Initech,already a lead',
+    ].join('\n');
+
+    await timed('upload', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+      await page.getByLabel('Lead list').setInputFiles({
+        name: 'expo-leads.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: 'Map the columns of expo-leads.csv' }).waitFor();
+    });
+
+    await timed('map and start', async () => {
+      // The suggestion knows German headers; the notes would become a custom field: ignore them instead.
+      expect(await page.getByLabel('E-Mail').inputValue()).toBe('email');
+      expect(await page.getByLabel('Vorname').inputValue()).toBe('firstName');
+      await page.getByLabel('Notes').selectOption('ignore');
+      await page.getByRole('row').filter({ hasText: 'nicht-gueltig' }).waitFor();
+      await page.getByRole('button', { name: /^Start: add 4 rows$/ }).click();
+      await page.getByRole('heading', { name: 'Done' }).waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('import-progress').textContent()).toMatch(
+        /4 of 4 rows: 2 added, 2 refused/,
+      );
+    });
+
+    await timed('read the report', async () => {
+      const report = page.locator('table.report');
+      await report
+        .getByRole('row')
+        .filter({ hasText: 'ada@example.com' })
+        .getByRole('link', { name: 'Added' })
+        .waitFor();
+      const bad = report.getByRole('row').filter({ hasText: 'nicht-gueltig' });
+      expect(await bad.textContent()).toMatch(/Refused/);
+      await page.getByRole('button', { name: 'Refused' }).click();
+      await report.getByRole('row').filter({ hasText: 'ada@example.com' }).waitFor({ state: 'detached' });
+      await report.getByRole('row').filter({ hasText: 'jane@example.com' }).waitFor();
+      expect(await report.getByRole('row').count()).toBe(3);
+      const href = await page.getByRole('link', { name: 'Download report.csv' }).getAttribute('href');
+      const download = await context.request.get(href!);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-type']).toContain('text/csv');
+      expect(await download.text()).toContain('nicht-gueltig');
+    });
+
+    await timed('the imported leads are in the list', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leads' }).click();
+      await page.getByRole('row').filter({ hasText: 'ada@example.com' }).waitFor();
+      await page.getByRole('row').filter({ hasText: 'grace@example.com' }).waitFor();
+    });
+
+    await timed('sign out', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to Nurture' }).waitFor();
+      await page.goto('/leads');
+      await page.getByRole('heading', { name: 'Sign in to Nurture' }).waitFor();
+    });
+
+    expect(watched.problems).toEqual([]);
+    console.info(`web app e2e steps: ${timings.map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`);
+  }, 60_000);
+});
