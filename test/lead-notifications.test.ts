@@ -208,7 +208,8 @@ describe('a lead that replies', () => {
     const text = (sent[0]!.body as { text: { body: string } }).text.body;
     expect(text).toContain(`Nurture — ${subject}`);
     expect(text).toContain('"Could you send me the brochure please?"');
-    expect(text).toContain(`/api/v1/leads/${lead.id}/timeline`);
+    expect(text).toContain(`/leads/${lead.id}`);
+    expect(text).not.toContain('/api/v1/');
   });
 
   it('a meeting makes it hot; the same reply delivered twice tells once; hot again after continue tells again', async () => {

@@ -104,6 +104,7 @@ describe('the email to the owner', () => {
     expect(body).toContain('  Location:   GB, Europe/London (10:05 there when it happened)');
     expect(body).toContain('  State:      hot (MeetingAccepted), was engaged');
     expect(body).toContain(`The lead:   GET ${base}/api/v1/leads/${leadId}`);
+    expect(body).toContain(`Open it:    ${base}/leads/${leadId}`);
     expect(body).toContain(`Its story:  GET ${base}/api/v1/leads/${leadId}/timeline`);
     expect(body).toContain(`PATCH ${base}/api/v1/me/notification-preferences`);
   });
@@ -247,13 +248,13 @@ describe('the WhatsApp text and template parameters', () => {
         'Nurture — Hot lead: Jane Doe (Globex) wants a meeting on Thursday 3 December 2026 at 15:00',
         '"Thursday at 3pm works for me. Call me on my mobile."',
         'jane@globex.example, +44 20 7946 0000',
-        `${base}/api/v1/leads/${leadId}/timeline`,
+        `${base}/leads/${leadId}`,
       ].join('\n'),
     );
     expect(params).toEqual([
       'Hot lead: Jane Doe (Globex) wants a meeting on Thursday 3 December 2026 at 15:00',
       '"Thursday at 3pm works for me. Call me on my mobile." — jane@globex.example, +44 20 7946 0000',
-      `${base}/api/v1/leads/${leadId}/timeline`,
+      `${base}/leads/${leadId}`,
     ]);
     for (const p of params) expect(p).not.toMatch(/[\n\t]| {5}/);
   });

@@ -361,6 +361,7 @@ export function leadNoticeEmail(n: LeadNoticeInput): { subject: string; body: st
     'About the lead:',
     ...leadLines(n),
     '',
+    `Open it:    ${n.baseUrl}/leads/${n.lead.id}`,
     `The lead:   GET ${api}/leads/${n.lead.id}`,
     `Its story:  GET ${api}/leads/${n.lead.id}/timeline`,
     '(API calls take your API key: Authorization: Bearer <key>.)',
@@ -379,7 +380,8 @@ export function leadNoticeEmail(n: LeadNoticeInput): { subject: string; body: st
  */
 export function leadNoticeShort(n: LeadNoticeInput): { text: string; params: [string, string, string] } {
   const headline = leadHeadline(n);
-  const link = `${n.baseUrl}/api/v1/leads/${n.lead.id}/timeline`;
+  // The lead's page in the web app: a phone opens it in the browser.
+  const link = `${n.baseUrl}/leads/${n.lead.id}`;
   const detail = n.reply
     ? `"${clip(oneLine(n.reply.text), 300)}"`
     : n.engagement
