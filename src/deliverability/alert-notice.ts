@@ -9,6 +9,8 @@
  * rate emails are breaker-notice.ts.
  */
 
+import { guardFooter, oneLine } from './breaker-notice.ts';
+
 export type AlertNoticeKind = 'sender_block' | 'complaint';
 
 export type AlertNoticeInput = {
@@ -40,8 +42,6 @@ export type AlertNoticeInput = {
   /** PUBLIC_URL (config.publicUrl). */
   baseUrl: string;
 };
-
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
@@ -148,11 +148,7 @@ export function alertNotice(n: AlertNoticeInput): { subject: string; body: strin
     ...todo.map((t, i) => `${i + 1}. ${t}`),
     '',
     `Further ${block ? 'sender blocks' : 'spam complaints'} for ${assistant} in the next ${n.quietMinutes} minutes are recorded on the leads' timelines without another email.`,
-    '(API calls take your API key: Authorization: Bearer <key>.)',
-    '',
-    '-- ',
-    'Nurture deliverability guard. You get this because you are an admin of the organisation or own leads on this assistant.',
-    '',
+    ...guardFooter,
   ];
   return { subject: oneLine(subject), body: lines.join('\n') };
 }

@@ -31,7 +31,16 @@ export type BreakerNoticeInput = {
   baseUrl: string;
 };
 
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** How every deliverability email ends: API calls need a key; why this user gets it. */
+export const guardFooter: readonly string[] = [
+  '(API calls take your API key: Authorization: Bearer <key>.)',
+  '',
+  '-- ',
+  'Nurture deliverability guard. You get this because you are an admin of the organisation or own leads on this assistant.',
+  '',
+];
 
 const utc = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -111,11 +120,7 @@ export function breakerNotice(n: BreakerNoticeInput): { subject: string; body: s
     ...todo.map((t, i) => `${i + 1}. ${t}`),
     '',
     `Every breaker and its rate: GET ${api}/deliverability/breakers`,
-    '(API calls take your API key: Authorization: Bearer <key>.)',
-    '',
-    '-- ',
-    'Nurture deliverability guard. You get this because you are an admin of the organisation or own leads on this assistant.',
-    '',
+    ...guardFooter,
   ];
   return { subject: oneLine(subject), body: lines.join('\n') };
 }
