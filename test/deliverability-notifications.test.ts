@@ -4,6 +4,7 @@ import { publicUrl } from '../src/config/config.ts';
 import { timelineEvents, users } from '../src/db/schema.ts';
 import { seedLeads } from './helpers/deliverability.ts';
 import { postfixBounce } from './helpers/mail-builders.ts';
+import { listNotices, type Notice, sandboxMessages } from './helpers/notices.ts';
 import { openAssistantWindow } from './helpers/seed.ts';
 import { startSmtpSink } from './helpers/smtp-sink.ts';
 import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
@@ -11,21 +12,6 @@ import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts'
 // SPEC §5.3: when a breaker warns or trips, the assistant's users are told
 // by email, from the assistant's mailbox, and can list what they were told.
 
-type Notice = {
-  id: string;
-  kind: string;
-  channel: string;
-  destination: string;
-  subject: string;
-  body: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sourceId: string;
-  leadId: string | null;
-  sentAt: string | null;
-};
-type Sandboxed = { id: string; to: string; from: string; subject: string; text: string; messageId: string };
 type Breaker = { id: string; scope: string; kind: string; state: string };
 
 const now = () => new Date();
@@ -50,13 +36,8 @@ describe('in the sandbox (no SMTP configured): bounces reported by DSN', () => {
   });
   afterAll(async () => n?.close());
 
-  const sandbox = async () =>
-    (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages?limit=1000')).body.items;
-  const notices = async (key?: string) => {
-    const r = await n.api<{ items: Notice[] }>('GET', '/api/v1/notifications', undefined, { key });
-    expect(r.status).toBe(200);
-    return r.body.items;
-  };
+  const sandbox = () => sandboxMessages(n);
+  const notices = async (key?: string) => (await listNotices(n, key)).items;
   const bounce = async (leadEmail: string) => {
     const sent = (await sandbox()).find((m) => m.to.includes(leadEmail))!;
     const fromAddress = /<([^>]+)>/.exec(sent.from)?.[1] ?? sent.from;

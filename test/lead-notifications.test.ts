@@ -4,6 +4,7 @@ import { publicUrl } from '../src/config/config.ts';
 import { assistants, messages, timelineEvents, users } from '../src/db/schema.ts';
 import { trackingKey, trackingLinks } from '../src/tracking/tracking-tokens.ts';
 import { replyTo } from './helpers/mail-builders.ts';
+import { listNotices, type Notice, postRaw, sandboxMessages } from './helpers/notices.ts';
 import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 import { startWhatsAppCloudApi } from './helpers/whatsapp-cloud-api.ts';
 
@@ -11,24 +12,7 @@ import { startWhatsAppCloudApi } from './helpers/whatsapp-cloud-api.ts';
 // email, by WhatsApp (the Cloud API, here a local server speaking it) and in
 // the app, in the transaction of the change.
 
-type Notice = {
-  id: string;
-  kind: string;
-  channel: string;
-  destination: string;
-  subject: string;
-  body: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sourceId: string;
-  leadId: string | null;
-  sentAt: string | null;
-  readAt: string | null;
-};
-type NoticeList = { items: Notice[]; unreadCount: number };
 type Lead = { id: string; state: string; subState: string | null };
-type Sandboxed = { id: string; to: string; from: string; subject: string; text: string; messageId: string };
 type Prefs = {
   phone: string | null;
   whatsappConfigured: boolean;
@@ -78,18 +62,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const sandbox = async () =>
-  (
-    await n.api<{ items: (Sandboxed & { leadId: string | null })[] }>(
-      'GET',
-      '/api/v1/sandbox/messages?limit=1000',
-    )
-  ).body.items;
-const notices = async (key = owner.key, query = '') => {
-  const r = await n.api<NoticeList>('GET', `/api/v1/notifications?limit=200${query}`, undefined, { key });
-  expect(r.status).toBe(200);
-  return r.body;
-};
+const sandbox = () => sandboxMessages(n);
+const notices = (key = owner.key, query = '') => listNotices(n, key, query);
 const noticesFor = async (leadId: string) => (await notices()).items.filter((i) => i.leadId === leadId);
 /** Wait until the lead's notifications are written and none is still pending. */
 const settled = (leadId: string, count: number) =>
@@ -104,15 +78,7 @@ const waitForState = (id: string, state: string) =>
     const l = await leadNow(id);
     return l.state === state ? l : null;
   }, `lead to become ${state}`);
-const post = async (raw: Buffer) => {
-  const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
-    body: raw,
-  });
-  expect(r.status).toBe(202);
-  return (await r.json()) as { id: string; duplicate: boolean };
-};
+const post = (raw: Buffer) => postRaw(n, raw);
 const emailsToOwner = async () => (await sandbox()).filter((m) => m.to.includes(ownerEmail));
 const whatsappTo = (digits: string) =>
   api.received.filter((r) => (r.body as { to?: string } | null)?.to === digits);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverabilityAlerts, users } from '../src/db/schema.ts';
 import { arfComplaint } from './helpers/deliverability.ts';
 import { deliveryReport } from './helpers/mail-builders.ts';
+import { listNotices, postRaw, sandboxMessages } from './helpers/notices.ts';
 import { openAssistantWindow } from './helpers/seed.ts';
 import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
@@ -11,25 +12,6 @@ import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts'
 // assistant's users are told by email, from the assistant's mailbox, at most
 // once an hour per assistant and kind.
 
-type Notice = {
-  id: string;
-  kind: string;
-  destination: string;
-  subject: string;
-  body: string;
-  status: string;
-  sourceId: string;
-  leadId: string | null;
-};
-type Sandboxed = {
-  id: string;
-  leadId: string | null;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  messageId: string;
-};
 type Lead = { id: string; email: string; state: string; subState: string | null };
 type Item = { type?: string; reason?: string; evidence?: Record<string, unknown> };
 
@@ -54,13 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => n?.close());
 
-const sandbox = async () =>
-  (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages?limit=1000')).body.items;
-const notices = async (key?: string) => {
-  const r = await n.api<{ items: Notice[] }>('GET', '/api/v1/notifications', undefined, { key });
-  expect(r.status).toBe(200);
-  return r.body.items;
-};
+const sandbox = () => sandboxMessages(n);
+const notices = async (key?: string) => (await listNotices(n, key)).items;
 const timeline = async (id: string) =>
   (await n.api<{ items: Item[] }>('GET', `/api/v1/leads/${id}/timeline`)).body.items;
 const alertEvent = (id: string) =>
@@ -94,12 +71,7 @@ async function leadWithFirstEmail(email: string, key?: string) {
 }
 
 const post = async (raw: Buffer) => {
-  const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
-    body: raw,
-  });
-  expect(r.status).toBe(202);
+  await postRaw(n, raw);
 };
 
 /** Wait for `count` notices with this subject to be sent to the admin and as many to the owner. */

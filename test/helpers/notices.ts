@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import type { startTestNurture } from './test-nurture.ts';
+
+type Nurture = Awaited<ReturnType<typeof startTestNurture>>;
+
+/** A notification as `GET /api/v1/notifications` lists it. */
+export type Notice = {
+  id: string;
+  kind: string;
+  channel: string;
+  destination: string;
+  subject: string;
+  body: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  sourceId: string;
+  leadId: string | null;
+  sentAt: string | null;
+  readAt: string | null;
+};
+export type NoticeList = { items: Notice[]; unreadCount: number };
+
+/** An email the sandbox caught. */
+export type Sandboxed = {
+  id: string;
+  leadId: string | null;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  messageId: string;
+};
+
+export const sandboxMessages = async (n: Nurture): Promise<Sandboxed[]> =>
+  (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages?limit=1000')).body.items;
+
+export async function listNotices(n: Nurture, key?: string, query = ''): Promise<NoticeList> {
+  const r = await n.api<NoticeList>('GET', `/api/v1/notifications?limit=200${query}`, undefined, { key });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+/** Raw RFC 5322 bytes through the inbound endpoint, as a mail server would hand them over. */
+export async function postRaw(n: Nurture, raw: Buffer): Promise<{ id: string; duplicate: boolean }> {
+  const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
+    body: raw,
+  });
+  expect(r.status).toBe(202);
+  return (await r.json()) as { id: string; duplicate: boolean };
+}
