@@ -288,6 +288,7 @@ describe('importing a lead list', () => {
     expect(list.body.items.map((i) => i.id)).toEqual([mine.id]);
     const adminList = await n.api<{ items: Import[] }>('GET', '/api/v1/imports');
     expect(adminList.body.items.length).toBeGreaterThan(1);
+    expect((await n.api('GET', '/api/v1/imports/not-an-id')).status).toBe(404);
     expect((await n.api('GET', `/api/v1/imports/${mine.id}`, undefined, { key: rival.apiKey })).status).toBe(
       404,
     );

@@ -62,12 +62,15 @@ export function preview(columns: string[], rows: string[][], mapping: Mapping) {
 
 /** One import the actor may see: admins see the org's, members their own. */
 export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportRow> {
+  // Not a uuid: no such import (and the primary key is used, not a cast of every id).
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    throw new AppError('NOT_FOUND', `Import ${id} not found`);
   const [row] = await db
     .select()
     .from(leadImports)
     .where(
       and(
-        sql`${leadImports.id}::text = ${id}`,
+        eq(leadImports.id, id),
         eq(leadImports.orgId, actor.orgId),
         actor.role === 'admin' ? undefined : eq(leadImports.userId, actor.userId),
       ),
