@@ -1,9 +1,9 @@
 import { and, count, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantExclusions, assistants, leads, messages } from '../src/db/schema.ts';
-import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Exclusion = { pattern: string; kind: 'address' | 'domain'; createdAt: string };
 type Added = { added: Exclusion[]; alreadyExcluded: string[]; matchingLeads: number };
@@ -27,11 +27,7 @@ let base: string;
 beforeAll(async () => {
   n = await startTestNurture();
   member = await addMember(n.ctx.db, n.org.orgId);
-  rival = await createOrgWithAdmin(n.ctx.db, {
-    orgName: 'Rival',
-    email: `rival-${Date.now()}@rival.test`,
-    password: 'correct horse',
-  });
+  rival = await addRivalOrg(n.ctx.db);
   base = `/api/v1/assistants/${n.org.assistantId}`;
 });
 afterAll(async () => n?.close());

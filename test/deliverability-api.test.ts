@@ -1,11 +1,10 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
 import { deliverabilityEvents, messages } from '../src/db/schema.ts';
 import { evaluateBreakers } from '../src/deliverability/breaker-evaluation.ts';
 import { seedLeads } from './helpers/deliverability.ts';
-import { addMember, startTestNurture } from './helpers/test-nurture.ts';
+import { addMember, addRivalOrg, startTestNurture } from './helpers/test-nurture.ts';
 
 type Breaker = {
   id: string;
@@ -77,11 +76,7 @@ describe('deliverability API', () => {
     expect((await n.api('POST', path, undefined, { key: memberKey })).status).toBe(403);
     expect((await n.api('POST', `/api/v1/deliverability/breakers/${randomUUID()}/resume`)).status).toBe(404);
     expect((await n.api('POST', '/api/v1/deliverability/breakers/not-a-uuid/resume')).status).toBe(400);
-    const rival = await createOrgWithAdmin(n.ctx.db, {
-      orgName: 'Rival',
-      email: `boss-${Date.now()}@rival.test`,
-      password: 'password123',
-    });
+    const rival = await addRivalOrg(n.ctx.db);
     expect((await n.api('POST', path, undefined, { key: rival.apiKey })).status).toBe(404);
 
     const resumed = await n.api<{

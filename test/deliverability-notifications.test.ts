@@ -4,7 +4,7 @@ import { publicUrl } from '../src/config/config.ts';
 import { timelineEvents, users } from '../src/db/schema.ts';
 import { seedLeads } from './helpers/deliverability.ts';
 import { postfixBounce } from './helpers/mail-builders.ts';
-import { listNotices, type Notice, sandboxMessages } from './helpers/notices.ts';
+import { listNotices, type Notice, sandboxMessages, startNotificationCast } from './helpers/notices.ts';
 import { openAssistantWindow } from './helpers/seed.ts';
 import { startSmtpSink } from './helpers/smtp-sink.ts';
 import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
@@ -24,15 +24,7 @@ describe('in the sandbox (no SMTP configured): bounces reported by DSN', () => {
   let bystander: { id: string; key: string };
   let adminEmail: string;
   beforeAll(async () => {
-    n = await startTestNurture({ NOTIFY_POLL_MS: '50' });
-    await openAssistantWindow(n.ctx.db, n.org.assistantId);
-    owner = await addMember(n.ctx.db, n.org.orgId);
-    bystander = await addMember(n.ctx.db, n.org.orgId);
-    const [admin] = await n.ctx.db
-      .select({ email: users.email })
-      .from(users)
-      .where(eq(users.id, n.org.userId));
-    adminEmail = admin!.email;
+    ({ n, owner, bystander, adminEmail } = await startNotificationCast());
   });
   afterAll(async () => n?.close());
 

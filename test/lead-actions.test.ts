@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { messages, suppressions } from '../src/db/schema.ts';
 import { addLead } from '../src/leads/add-lead.ts';
-import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 // Lead actions, the lead list, schedules and assistant sending settings over
 // HTTP, on a started Nurture (sandbox mail goes at once, any hour).
@@ -37,11 +37,7 @@ let rival: InitResult;
 beforeAll(async () => {
   n = await startTestNurture();
   member = await addMember(n.ctx.db, n.org.orgId);
-  rival = await createOrgWithAdmin(n.ctx.db, {
-    orgName: 'Rival',
-    email: `boss-${Date.now()}@rival.test`,
-    password: 'password123',
-  });
+  rival = await addRivalOrg(n.ctx.db);
 });
 afterAll(async () => n?.close());
 

@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantExclusions, leadImportRows, leadImports, leads } from '../src/db/schema.ts';
 import { suppress } from '../src/suppression/suppression.ts';
-import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Err = { error: { code: string; message: string; field?: string } };
 type Uploaded = {
@@ -31,11 +31,7 @@ let rival: InitResult;
 
 beforeAll(async () => {
   n = await startTestNurture({ IMPORT_MAX_ROWS: '500', IMPORT_MAX_BYTES: '200000' });
-  rival = await createOrgWithAdmin(n.ctx.db, {
-    orgName: 'Rival',
-    email: `rival-${Date.now()}@rival.test`,
-    password: 'correct horse',
-  });
+  rival = await addRivalOrg(n.ctx.db);
 });
 afterAll(async () => n?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
-import { addMember, startTestNurture } from './helpers/test-nurture.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
+import { addMember, addRivalOrg, startTestNurture } from './helpers/test-nurture.ts';
 
 // Schedules and an assistant's sending settings over HTTP, on a started Nurture.
 type Err = { error: { code: string; message: string; field?: string } };
@@ -11,11 +11,7 @@ let rival: InitResult;
 beforeAll(async () => {
   n = await startTestNurture();
   member = await addMember(n.ctx.db, n.org.orgId);
-  rival = await createOrgWithAdmin(n.ctx.db, {
-    orgName: 'Rival',
-    email: `boss-${Date.now()}@rival.test`,
-    password: 'password123',
-  });
+  rival = await addRivalOrg(n.ctx.db);
 });
 afterAll(async () => n?.close());
 

@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverabilityAlerts, users } from '../src/db/schema.ts';
+import { deliverabilityAlerts } from '../src/db/schema.ts';
 import { arfComplaint } from './helpers/deliverability.ts';
 import { deliveryReport } from './helpers/mail-builders.ts';
-import { listNotices, postRaw, sandboxMessages } from './helpers/notices.ts';
-import { openAssistantWindow } from './helpers/seed.ts';
-import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { listNotices, postRaw, sandboxMessages, startNotificationCast } from './helpers/notices.ts';
+import { type startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 // SPEC §5.3, §6.2: a delivery report that blames the sender (blocklisted IP,
 // DMARC failure…) or a spam complaint raises a deliverability alert, and the
@@ -27,12 +26,7 @@ let owner: { id: string; key: string };
 let bystander: { id: string; key: string };
 let adminEmail: string;
 beforeAll(async () => {
-  n = await startTestNurture({ NOTIFY_POLL_MS: '50' });
-  await openAssistantWindow(n.ctx.db, n.org.assistantId);
-  owner = await addMember(n.ctx.db, n.org.orgId);
-  bystander = await addMember(n.ctx.db, n.org.orgId);
-  const [admin] = await n.ctx.db.select({ email: users.email }).from(users).where(eq(users.id, n.org.userId));
-  adminEmail = admin!.email;
+  ({ n, owner, bystander, adminEmail } = await startNotificationCast());
 });
 afterAll(async () => n?.close());
 

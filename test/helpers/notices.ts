@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { startTestNurture } from './test-nurture.ts';
+import { users } from '../../src/db/schema.ts';
+import { openAssistantWindow } from './seed.ts';
+import { addMember, startTestNurture } from './test-nurture.ts';
 
 type Nurture = Awaited<ReturnType<typeof startTestNurture>>;
 
@@ -50,4 +53,18 @@ export async function postRaw(n: Nurture, raw: Buffer): Promise<{ id: string; du
   });
   expect(r.status).toBe(202);
   return (await r.json()) as { id: string; duplicate: boolean };
+}
+
+/**
+ * The cast of a notification test: Nurture with a fast notification loop and
+ * the assistant's window open, an admin (the org's), a member who will own
+ * leads and one who owns none.
+ */
+export async function startNotificationCast() {
+  const n = await startTestNurture({ NOTIFY_POLL_MS: '50' });
+  await openAssistantWindow(n.ctx.db, n.org.assistantId);
+  const owner = await addMember(n.ctx.db, n.org.orgId);
+  const bystander = await addMember(n.ctx.db, n.org.orgId);
+  const [admin] = await n.ctx.db.select({ email: users.email }).from(users).where(eq(users.id, n.org.userId));
+  return { n, owner, bystander, adminEmail: admin!.email };
 }

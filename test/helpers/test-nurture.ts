@@ -96,3 +96,12 @@ export async function addMember(db: Db, orgId: string): Promise<{ id: string; ke
     .values({ orgId, userId: m!.id, name: 'test', prefix: key.displayPrefix, keyHash: key.hash });
   return { id: m!.id, key: key.token };
 }
+
+/** Another organisation on the same instance, whose data the tests must never see. */
+export function addRivalOrg(db: Db): Promise<InitResult> {
+  return createOrgWithAdmin(db, {
+    orgName: 'Rival',
+    email: `boss-${randomBytes(6).toString('hex')}@rival.test`,
+    password: 'password123',
+  });
+}
