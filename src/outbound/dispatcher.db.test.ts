@@ -1,8 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDispatchHarness } from '../../test/helpers/dispatch-harness.ts';
+import { leadEvents, leadMessages, leadRow } from '../../test/helpers/lead-records.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { assistants, leads, messages, timelineEvents, workers } from '../db/schema.ts';
+import { assistants, workers } from '../db/schema.ts';
 import { addLead } from '../leads/add-lead.ts';
 import { changeLeadState } from '../leads/lead-state-change.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -42,14 +43,9 @@ const add = (email: string, extra: Record<string, unknown> = {}) =>
     timeZone: 'UTC',
     ...extra,
   });
-const msgs = (leadId: string) =>
-  ctx.db.select().from(messages).where(eq(messages.leadId, leadId)).orderBy(asc(messages.step));
-const events = (leadId: string, type: string) =>
-  ctx.db
-    .select()
-    .from(timelineEvents)
-    .where(and(eq(timelineEvents.leadId, leadId), eq(timelineEvents.type, type)));
-const lead = async (id: string) => (await ctx.db.select().from(leads).where(eq(leads.id, id)))[0]!;
+const msgs = (leadId: string) => leadMessages(ctx.db, leadId);
+const events = (leadId: string, type: string) => leadEvents(ctx.db, leadId, type);
+const lead = (id: string) => leadRow(ctx.db, id);
 async function dispatchAll() {
   while ((await dispatchOnce(ctx, senders, 'w1')) > 0);
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDispatchHarness } from '../../../test/helpers/dispatch-harness.ts';
+import { leadEvents, leadMessages } from '../../../test/helpers/lead-records.ts';
 import type { Actor } from '../../accounts/actor.ts';
-import { assistants, leads, messages, timelineEvents, workers } from '../../db/schema.ts';
+import { assistants, leads, workers } from '../../db/schema.ts';
 import { addLead } from '../../leads/add-lead.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { zonedParts } from '../../sequences/send-window.ts';
@@ -32,14 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const msgs = (leadId: string) =>
-  ctx.db.select().from(messages).where(eq(messages.leadId, leadId)).orderBy(asc(messages.step));
-const events = (leadId: string, type: string) =>
-  ctx.db
-    .select()
-    .from(timelineEvents)
-    .where(and(eq(timelineEvents.leadId, leadId), eq(timelineEvents.type, type)))
-    .orderBy(asc(timelineEvents.id));
+const msgs = (leadId: string) => leadMessages(ctx.db, leadId);
+const events = (leadId: string, type: string) => leadEvents(ctx.db, leadId, type);
 async function dispatchAll() {
   while ((await dispatchOnce(ctx, senders, 'w1')) > 0);
 }
