@@ -21,7 +21,6 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 
 // The sink runs in its own thread so that parsing SMTP does not steal the
@@ -90,9 +89,6 @@ async function main() {
   const batch = Number(values.batch);
   const connections = Number(values.connections);
   const tracked = !values['no-tracking'];
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `nurture_bench_${randomBytes(5).toString('hex')}`;
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 
   // src/ is imported lazily so the sink thread never loads it.
   const { openDatabase } = await import('../src/db/database.ts');
@@ -114,11 +110,9 @@ async function main() {
     });
   const { port } = await ask<{ port: number }>({});
 
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-  await admin.end();
+  const { createThrowawayDatabase } = await import('./throwaway-database.ts');
+  const throwaway = await createThrowawayDatabase();
+  const { url: dbUrl, pgVersion } = throwaway;
 
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   let senders: ReturnType<typeof createSenderRegistry> | undefined;
@@ -129,10 +123,7 @@ async function main() {
     await senders?.closeAll().catch(() => {});
     await database?.close().catch(() => {});
     await sink.terminate();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await c.end();
+    await throwaway.drop();
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 

@@ -11,10 +11,8 @@
  * (refused as duplicates). Exits non-zero if any row is left without an
  * outcome or the counts are off.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Actor } from '../src/accounts/actor.ts';
 import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
 import { loadConfig } from '../src/config/config.ts';
@@ -25,26 +23,18 @@ import { runImportsOnce } from '../src/imports/run-imports.ts';
 import { addLead } from '../src/leads/add-lead.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { createThrowawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '5000' } } });
 const N = Number(values.n);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `nurture_bench_${randomBytes(5).toString('hex')}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-await admin.end();
+const throwaway = await createThrowawayDatabase();
+const { url: dbUrl, pgVersion } = throwaway;
 
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 const cleanup = async () => {
   await database?.close().catch(() => {});
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.end();
+  await throwaway.drop();
 };
 process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 

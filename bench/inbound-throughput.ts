@@ -13,7 +13,6 @@
  * out-of-office notices, 10 % Postfix bounces quoting the sent Message-ID.
  * Exits non-zero if any message was lost, ingested twice or not `processed`.
  */
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, hostname, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,6 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import pg from 'pg';
 import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
 import { classifyMessage } from '../src/classify/classify-message.ts';
 import { loadConfig } from '../src/config/config.ts';
@@ -32,6 +30,7 @@ import { processInboundOnce } from '../src/inbound/process-inbound.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { postfixBounce } from '../test/helpers/mail-builders.ts';
+import { createThrowawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '3' } },
@@ -40,16 +39,10 @@ const N = Number(values.n);
 const minMs = Number(values.seconds) * 1000;
 // Messages for extra leads, ingested and processed before timing: JIT, plan cache, pool.
 const W = 100;
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = `nurture_bench_${randomBytes(5).toString('hex')}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
 const rowsOf = <T>(db: Ctx['db'], text: string) => queryRows<T>(db, sql.raw(text));
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
-await admin.end();
+const throwaway = await createThrowawayDatabase();
+const { url: dbUrl, pgVersion } = throwaway;
 
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 let cleaned = false;
@@ -57,10 +50,7 @@ const cleanup = async () => {
   if (cleaned) return;
   cleaned = true;
   await database?.close().catch(() => {});
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.end();
+  await throwaway.drop();
 };
 process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
