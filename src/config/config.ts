@@ -121,13 +121,19 @@ export const configEntries = {
     description: 'How often an idle worker looks for due work.',
   },
   SMTP_MAX_CONNECTIONS: { schema: int(1, 50).default(5), description: 'Pooled SMTP connections per worker.' },
-  SEND_MAX_ATTEMPTS: {
-    schema: int(1, 20).default(6),
-    description: 'Attempts before a transient SMTP failure becomes a failed send.',
-  },
   SEND_RETRY_BASE_MS: {
-    schema: int(10, 86_400_000).default(60_000),
-    description: 'First retry delay after a transient SMTP failure; doubles each attempt.',
+    schema: int(10, 86_400_000).default(300_000),
+    description:
+      'First wait before sending again after a temporary SMTP failure (a 4xx reply, a refused or timed-out connection); doubles each try, up to SEND_RETRY_MAX_MS, and each retry is moved into the send window of the lead.',
+  },
+  SEND_RETRY_MAX_MS: {
+    schema: int(10, 86_400_000).default(14_400_000),
+    description: 'Longest wait between two tries of an email after temporary SMTP failures.',
+  },
+  SEND_GIVE_UP_AFTER_MS: {
+    schema: int(10, 2_592_000_000).default(259_200_000),
+    description:
+      'How long after its first temporary SMTP failure an email is still retried; older, the next failure makes it failed (listed under unsent emails, for a human to retry).',
   },
   BOUNCE_BREAKER_WARN_RATE: {
     schema: rate.default(0.02),

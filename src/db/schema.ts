@@ -239,6 +239,9 @@ export const messages = pgTable('messages', {
   sentAt: ts('sent_at'),
   smtpResponse: text('smtp_response'),
   createdAt: createdAt(),
+  /** How far the send got (migration 0013): null = not handed to the mail server yet. */
+  transmission: text('transmission').$type<'started' | 'accepted' | 'refused'>(),
+  retryingSince: ts('retrying_since'),
 });
 
 export type InboundStatus = 'received' | 'processing' | 'processed' | 'unmatched' | 'failed';

@@ -13,6 +13,7 @@ import {
   registerNotificationPreferenceRoutes,
   registerNotificationRoutes,
 } from '../notify/notification-routes.ts';
+import { registerUnsentEmailRoutes } from '../outbound/unsent-email-routes.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
@@ -80,6 +81,9 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/notifications/read-all           mark all read
  *   GET  /api/v1/me/notification-preferences      what the caller is told about their leads, how; their phone
  *   PATCH /api/v1/me/notification-preferences     switch channels per kind; set the phone (E.164)
+ *   GET  /api/v1/unsent-emails                    uncertain and failed sends: lead, step, error, when
+ *   POST /api/v1/unsent-emails/{id}/retry         send one again, through the send rules (admins, owner)
+ *   POST /api/v1/unsent-emails/retry-all          send all visible ones again
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
  */
 export const routeTable: {
@@ -123,6 +127,13 @@ export const routeTable: {
     public: false,
     prefix: '/api/v1/notifications',
     register: registerNotificationRoutes,
+  },
+  // SPEC §12: failed and uncertain sends, with retry (outbound/unsent-emails.ts).
+  {
+    name: 'unsent-emails',
+    public: false,
+    prefix: '/api/v1/unsent-emails',
+    register: registerUnsentEmailRoutes,
   },
   {
     name: 'notification-preferences',

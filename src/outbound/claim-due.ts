@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { anyUuid } from '../db/bulk-params.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import type { messages } from '../db/schema.ts';
 
@@ -21,7 +22,7 @@ export async function claimDueMessages(
   const rows = await queryRows<RawMessage>(
     db,
     sql`UPDATE messages SET status = 'sending', claimed_by = ${workerId}, claimed_at = ${now.toISOString()}::timestamptz,
-          attempts = attempts + 1
+          attempts = attempts + 1, transmission = NULL
         WHERE id IN (
           SELECT id FROM messages
           WHERE status = 'scheduled' AND due_at <= ${now.toISOString()}::timestamptz
@@ -36,26 +37,41 @@ export async function claimDueMessages(
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
 }
 
-/** Claim `sending` rows whose worker has stopped heart-beating, to reconcile them. */
+/**
+ * Claim `sending` rows whose worker has stopped heart-beating, to reconcile
+ * them, and this worker's own old claims it no longer holds (`inHand`: the
+ * ids it is still working on); each comes with the worker that had claimed
+ * it (`claimer`) and when.
+ */
 export async function claimOrphanedSends(
   db: Db,
   workerId: string,
   staleBefore: Date,
   limit: number,
-): Promise<MessageRow[]> {
+  inHand: ReadonlySet<string>,
+): Promise<(MessageRow & { claimer: string | null; claimerAt: Date | null })[]> {
   const rows = await queryRows<RawMessage>(
     db,
-    sql`UPDATE messages SET claimed_by = ${workerId}, claimed_at = now()
-        WHERE id IN (
-          SELECT m.id FROM messages m
-          WHERE m.status = 'sending' AND (m.claimed_by IS NULL OR m.claimed_by <> ${workerId})
-            AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = m.claimed_by
-                            AND w.heartbeat_at > ${staleBefore.toISOString()}::timestamptz)
+    sql`WITH orphan AS (
+          SELECT m.id, m.claimed_by, m.claimed_at FROM messages m
+          WHERE m.status = 'sending' AND (
+            ((m.claimed_by IS NULL OR m.claimed_by <> ${workerId})
+              AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = m.claimed_by
+                              AND w.heartbeat_at > ${staleBefore.toISOString()}::timestamptz))
+            -- Its own claims this worker has lost track of: a claim whose answer an outage cut off.
+            OR (m.claimed_by = ${workerId} AND m.claimed_at < ${staleBefore.toISOString()}::timestamptz
+                AND NOT ${anyUuid(sql`m.id`, [...inHand])}))
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING *`,
+        UPDATE messages m SET claimed_by = ${workerId}, claimed_at = now()
+        FROM orphan o WHERE m.id = o.id
+        RETURNING m.*, o.claimed_by AS claimer, o.claimed_at AS claimer_at`,
   );
-  return rows.map(toMessageRow);
+  return rows.map((r) => ({
+    ...toMessageRow(r),
+    claimer: (r.claimer as string | null) ?? null,
+    claimerAt: date(r.claimer_at),
+  }));
 }
 
 const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
@@ -85,5 +101,7 @@ function toMessageRow(r: RawMessage): MessageRow {
     sentAt: date(r.sent_at),
     smtpResponse: (r.smtp_response as string | null) ?? null,
     createdAt: date(r.created_at)!,
+    transmission: (r.transmission as MessageRow['transmission']) ?? null,
+    retryingSince: date(r.retrying_since),
   };
 }

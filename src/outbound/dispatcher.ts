@@ -4,13 +4,14 @@ import { anyUuid } from '../db/bulk-params.ts';
 import { assistants, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { trackingKey, trackingLinks } from '../tracking/tracking-tokens.ts';
-import { claimDueMessages } from './claim-due.ts';
-import type { SendOutcome } from './mail-sender.ts';
+import { claimDueMessages, type MessageRow } from './claim-due.ts';
+import { flushHeldOutcomes, recordOrHold, takeInHand } from './held-outcomes.ts';
 import { buildOutgoingMail, unsubscribeUrl } from './outgoing-mail.ts';
-import { recordOutcomes, type Verdict } from './record-outcomes.ts';
+import type { Verdict } from './record-outcomes.ts';
 import type { Batch, Candidate } from './send-rules/send-rule.ts';
 import { sendRules } from './send-rules/send-rules.ts';
 import type { SenderRegistry } from './sender-registry.ts';
+import { transmitInGroups } from './transmit.ts';
 
 /**
  * One dispatcher round: claim due messages, ask the send rules
@@ -19,10 +20,38 @@ import type { SenderRegistry } from './sender-registry.ts';
  * lead's timeline. Returns how many messages were claimed (0 = nothing due).
  */
 export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: string): Promise<number> {
+  // Outcomes a database outage kept in memory go first: until they are written, nothing new is claimed.
+  await flushHeldOutcomes(ctx, workerId);
   const now = ctx.now();
   const claimed = await claimDueMessages(ctx.db, workerId, now, ctx.config.DISPATCH_BATCH_SIZE);
   if (!claimed.length) return 0;
+  takeInHand(
+    workerId,
+    claimed.map((m) => m.id),
+  );
+  try {
+    await workClaimed(ctx, senders, workerId, claimed, now);
+  } catch (e) {
+    // Failed before anything was handed to the mail server (the database went away mid-round):
+    // the claims go back to due, now or once the database answers.
+    await recordOrHold(
+      ctx,
+      workerId,
+      claimed.map((message) => ({ kind: 'unsent', message })),
+      now,
+    );
+    throw e;
+  }
+  return claimed.length;
+}
 
+async function workClaimed(
+  ctx: Ctx,
+  senders: SenderRegistry,
+  workerId: string,
+  claimed: MessageRow[],
+  now: Date,
+): Promise<void> {
   const [leadRows, assistantRows, composition] = await Promise.all([
     ctx.db
       .select()
@@ -94,25 +123,37 @@ export async function dispatchOnce(ctx: Ctx, senders: SenderRegistry, workerId: 
     };
   });
 
-  const outcomes = await Promise.all(
-    toSend.map(async (s): Promise<SendOutcome> => {
-      try {
-        return await senders.senderFor(s.candidate.assistant).send(s.mail);
-      } catch (e) {
-        return { ok: false, permanent: false, code: null, error: (e as Error).message };
-      }
-    }),
+  const { outcomes, markError } = await transmitInGroups(
+    ctx.db,
+    workerId,
+    toSend.map((s) => ({
+      id: s.candidate.message.id,
+      attempts: s.candidate.message.attempts,
+      send: () => senders.senderFor(s.candidate.assistant).send(s.mail),
+    })),
+    ctx.config.SMTP_MAX_CONNECTIONS,
   );
+  if (markError) ctx.log.warn('stopped handing emails to the mail server', { error: markError, workerId });
   toSend.forEach((s, i) => {
-    verdicts.push({
-      kind: 'sent',
-      message: s.candidate.message,
-      lead: s.candidate.lead,
-      mail: s.mail,
-      outcome: outcomes[i]!,
-      note: s.note,
-    });
+    const outcome = outcomes[i];
+    const { message, lead, assistant } = s.candidate;
+    verdicts.push(
+      outcome
+        ? {
+            kind: 'sent',
+            message,
+            lead,
+            mail: s.mail,
+            outcome,
+            note: s.note,
+            window: {
+              days: assistant.sendDays,
+              startMinute: assistant.sendStartMinute,
+              endMinute: assistant.sendEndMinute,
+            },
+          }
+        : { kind: 'unsent', message },
+    );
   });
-  await recordOutcomes(ctx, verdicts, now);
-  return claimed.length;
+  await recordOrHold(ctx, workerId, verdicts, now);
 }

@@ -1,18 +1,25 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { assistants, messages } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import { claimOrphanedSends } from './claim-due.ts';
+import { claimsInHand } from './held-outcomes.ts';
 import { completeFinishedSequences } from './record-outcomes.ts';
 import { countSends } from './send-counts.ts';
 import type { SenderRegistry } from './sender-registry.ts';
 
 /**
- * A worker that died mid-send leaves messages in `sending`. Whether each one
- * reached the mail server is asked of the transport: delivered → `sent`; not
- * delivered → back to `scheduled` (sending it again cannot double it); cannot
- * tell → `uncertain`, never re-sent automatically (at most once), listed for a
- * human to retry. Returns how many were reconciled.
+ * A worker that died (or lost the database for longer than
+ * WORKER_STALE_AFTER_MS) leaves messages in `sending`. How far each got is on
+ * its row (`transmission`, written by transmit.ts before and after the mail
+ * server had it): never handed over → back to `scheduled` (sending it now
+ * cannot double it); the server had answered 250 → `sent`; it had refused →
+ * `scheduled`, tried again. Only one on the wire at the death is asked of the
+ * transport: delivered → `sent`; not delivered → `scheduled`; cannot tell →
+ * `uncertain`, never re-sent automatically (at most once), listed for a human
+ * to retry (unsent-emails.ts). An `uncertain` keeps its claimer, so a worker
+ * that was only cut off can still settle it with what it knows. Returns how
+ * many were reconciled.
  */
 export async function reconcileInterrupted(
   ctx: Ctx,
@@ -20,7 +27,7 @@ export async function reconcileInterrupted(
   workerId: string,
 ): Promise<number> {
   const staleBefore = new Date(ctx.now().getTime() - ctx.config.WORKER_STALE_AFTER_MS);
-  const orphans = await claimOrphanedSends(ctx.db, workerId, staleBefore, 500);
+  const orphans = await claimOrphanedSends(ctx.db, workerId, staleBefore, 500, claimsInHand(workerId));
   if (!orphans.length) return 0;
   const assistantRows = await ctx.db
     .select()
@@ -29,6 +36,8 @@ export async function reconcileInterrupted(
   const assistantById = new Map(assistantRows.map((a) => [a.id, a]));
   const results = await Promise.all(
     orphans.map(async (m) => {
+      if (m.transmission === null || m.transmission === 'refused') return false;
+      if (m.transmission === 'accepted') return true;
       try {
         return await senders.senderFor(assistantById.get(m.assistantId)!).wasDelivered(m.messageId);
       } catch {
@@ -43,38 +52,60 @@ export async function reconcileInterrupted(
     for (const [i, m] of orphans.entries()) {
       const r = results[i];
       const base = { orgId: m.orgId, leadId: m.leadId, actorType: 'system' as const, messageId: m.id };
-      const who = { worker: m.claimedBy, step: m.step };
+      const who = { worker: m.claimer, step: m.step, transmission: m.transmission };
+      const at = m.claimerAt ?? ctx.now();
       if (r === true) {
         await tx
           .update(messages)
-          .set({ status: 'sent', sentAt: m.claimedAt ?? ctx.now(), claimedBy: workerId })
+          .set({ status: 'sent', sentAt: at, claimedBy: workerId })
           .where(eq(messages.id, m.id));
         delivered.push(m.leadId);
-        sends.push({ assistantId: m.assistantId, at: m.claimedAt ?? ctx.now() });
+        sends.push({ assistantId: m.assistantId, at });
         events.push({
           ...base,
           type: 'message_sent',
-          reason: 'Sent by a worker that stopped; delivery confirmed by the mail server',
-          evidence: who,
+          reason:
+            m.transmission === 'accepted'
+              ? 'Sent by a worker that stopped before recording it; the mail server had accepted it'
+              : 'Sent by a worker that stopped; delivery confirmed by the mail server',
+          evidence: { ...who, smtp: m.smtpResponse },
         });
       } else if (r === false) {
-        await tx.update(messages).set({ status: 'scheduled', claimedBy: null }).where(eq(messages.id, m.id));
+        // Never handed over: the claim was not an attempt to send.
+        await tx
+          .update(messages)
+          .set({
+            status: 'scheduled',
+            claimedBy: null,
+            transmission: null,
+            attempts: m.transmission === null ? sql`${messages.attempts} - 1` : messages.attempts,
+          })
+          .where(eq(messages.id, m.id));
         events.push({
           ...base,
           type: 'send_deferred',
-          reason: 'A worker stopped before this email reached the mail server; it will be sent again',
+          reason:
+            m.transmission === null
+              ? 'A worker stopped before handing this email to the mail server; it will be sent again'
+              : m.transmission === 'refused'
+                ? 'A worker stopped after the mail server refused this email; it will be tried again'
+                : 'A worker stopped before this email reached the mail server; it will be sent again',
           evidence: who,
         });
       } else {
         await tx
           .update(messages)
-          .set({ status: 'uncertain', lastError: 'worker stopped mid-send; delivery unknown' })
+          .set({
+            status: 'uncertain',
+            lastError: 'worker stopped mid-send; delivery unknown',
+            claimedBy: m.claimer,
+          })
           .where(eq(messages.id, m.id));
         events.push({
           ...base,
           type: 'send_uncertain',
           reason:
-            'A worker stopped mid-send and the mail server cannot confirm delivery; not re-sent automatically (retry by hand if needed)',
+            'A worker stopped while this email was with the mail server, which cannot confirm delivery; not re-sent automatically (listed under unsent emails to retry)',
           evidence: who,
         });
       }

@@ -6,9 +6,11 @@ import { countSendTimeBounces } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { decide, leadStates } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
+import type { SendWindow } from '../sequences/send-window.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import type { MessageRow } from './claim-due.ts';
 import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
+import { decideRetry } from './retry-policy.ts';
 import { countSends } from './send-counts.ts';
 
 /** What the dispatcher decided (or what happened) for one claimed message. */
@@ -36,6 +38,13 @@ export type Verdict =
       mail: OutgoingMail;
       outcome: SendOutcome;
       note?: Record<string, unknown>;
+      /** The assistant's send window: a temporary failure's retry is placed inside it. */
+      window: SendWindow;
+    }
+  | {
+      /** Claimed but never handed to the mail server (the database went away first): back to due, unnoticed. */
+      kind: 'unsent';
+      message: MessageRow;
     };
 
 type Row = {
@@ -49,6 +58,9 @@ type Row = {
   smtp_response?: string;
   /** 1 when the claim was not an attempt to send (a rule held the message back). */
   not_an_attempt?: number;
+  /** The claim this outcome belongs to (with the claimer, it fences a late write). */
+  attempts: number;
+  retrying_since?: string;
 };
 
 /**
@@ -61,10 +73,15 @@ type Row = {
 export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): Promise<void> {
   const rows: Row[] = [];
   const events: EventInput[] = [];
-  const bounced: { lead: LeadRow; message: MessageRow; outcome: Extract<SendOutcome, { ok: false }> }[] = [];
+  let bounced: { lead: LeadRow; message: MessageRow; outcome: Extract<SendOutcome, { ok: false }> }[] = [];
   const sentLeadIds = new Set<string>();
-  const sends: { assistantId: string; at: Date }[] = [];
-  const ev = (v: Verdict, type: EventInput['type'], reason: string, evidence: Record<string, unknown>) =>
+  const sends: { assistantId: string; at: Date; messageId: string }[] = [];
+  const ev = (
+    v: Exclude<Verdict, { kind: 'unsent' }>,
+    type: EventInput['type'],
+    reason: string,
+    evidence: Record<string, unknown>,
+  ) =>
     events.push({
       orgId: v.lead.orgId,
       leadId: v.lead.id,
@@ -77,13 +94,16 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
     });
 
   for (const v of verdicts) {
-    if (v.kind === 'skip') {
-      rows.push({ id: v.message.id, status: 'cancelled', last_error: v.reason });
+    const claim = { id: v.message.id, attempts: v.message.attempts };
+    if (v.kind === 'unsent') {
+      rows.push({ ...claim, status: 'scheduled', last_error: v.message.lastError, not_an_attempt: 1 });
+    } else if (v.kind === 'skip') {
+      rows.push({ ...claim, status: 'cancelled', last_error: v.reason });
       ev(v, 'send_skipped', `Not sent: ${v.reason}`, v.evidence);
     } else if (v.kind === 'defer') {
       // Held back by a rule, not tried: the claim must not use up a retry.
       rows.push({
-        id: v.message.id,
+        ...claim,
         status: 'scheduled',
         due_at: v.until.toISOString(),
         last_error: null,
@@ -93,7 +113,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
       ev(v, 'send_deferred', v.reason, { ...v.evidence, until: v.until.toISOString() });
     } else if (v.outcome.ok) {
       rows.push({
-        id: v.message.id,
+        ...claim,
         status: 'sent',
         sent_at: now.toISOString(),
         subject: v.mail.subject,
@@ -101,7 +121,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         smtp_response: v.outcome.response,
       });
       sentLeadIds.add(v.lead.id);
-      sends.push({ assistantId: v.message.assistantId, at: now });
+      sends.push({ assistantId: v.message.assistantId, at: now, messageId: v.message.id });
       ev(
         v,
         'message_sent',
@@ -114,48 +134,68 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         },
       );
     } else if (v.outcome.permanent) {
-      rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });
+      rows.push({ ...claim, status: 'failed', last_error: v.outcome.error });
       ev(v, 'send_failed', `The mail server refused the message permanently (${v.outcome.code})`, {
         code: v.outcome.code,
         error: v.outcome.error,
       });
       bounced.push({ lead: v.lead, message: v.message, outcome: v.outcome });
-    } else if (v.message.attempts >= ctx.config.SEND_MAX_ATTEMPTS) {
-      rows.push({ id: v.message.id, status: 'failed', last_error: v.outcome.error });
-      ev(v, 'send_failed', `Gave up after ${v.message.attempts} attempts: ${v.outcome.error}`, {
-        code: v.outcome.code,
-        attempts: v.message.attempts,
-      });
     } else {
-      const delay = ctx.config.SEND_RETRY_BASE_MS * 2 ** (v.message.attempts - 1);
-      const until = new Date(now.getTime() + delay);
-      rows.push({
-        id: v.message.id,
-        status: 'scheduled',
-        due_at: until.toISOString(),
-        last_error: v.outcome.error,
+      // Temporary (4xx, connection): retried over hours, inside the window, as mail servers do.
+      const decision = decideRetry(ctx.config, {
+        now,
+        since: v.message.retryingSince,
+        tries: v.message.attempts,
+        window: v.window,
+        timeZone: v.lead.timeZone ?? 'UTC',
       });
-      ev(
-        v,
-        'send_deferred',
-        `Temporary failure (${v.outcome.code ?? 'connection'}): retry ${v.message.attempts + 1} at ${until.toISOString()}`,
-        {
-          error: v.outcome.error,
-          attempt: v.message.attempts,
-          until: until.toISOString(),
-        },
-      );
+      const why = `${v.outcome.code ?? 'connection'}: ${v.outcome.error}`;
+      if (decision.kind === 'give-up') {
+        rows.push({ ...claim, status: 'failed', last_error: v.outcome.error });
+        ev(
+          v,
+          'send_failed',
+          `Gave up after ${decision.tries} tries since ${decision.since.toISOString()} (temporary failures only; the last: ${why})`,
+          { code: v.outcome.code, error: v.outcome.error, attempts: decision.tries, since: decision.since },
+        );
+      } else {
+        const until = decision.at.toISOString();
+        rows.push({
+          ...claim,
+          status: 'scheduled',
+          due_at: until,
+          last_error: v.outcome.error,
+          retrying_since: decision.since.toISOString(),
+        });
+        ev(
+          v,
+          'send_deferred',
+          `Temporary failure (${v.outcome.code ?? 'connection'}): retry ${v.message.attempts + 1} at ${until}, inside the send window; given up after ${decision.giveUpAt.toISOString()}`,
+          {
+            error: v.outcome.error,
+            attempt: v.message.attempts,
+            until,
+            retryingSince: decision.since.toISOString(),
+            giveUpAt: decision.giveUpAt.toISOString(),
+          },
+        );
+      }
     }
   }
 
   await ctx.db.transaction(async (tx) => {
-    await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
+    // Only what this claim still owns is written (a late write after an outage may find some taken over).
+    const applied = await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
+    const ours = (v: { message: MessageRow }) => applied.has(v.message.id);
+    const sentIds = [...sentLeadIds].filter((id) =>
+      verdicts.some((v) => v.kind === 'sent' && v.lead.id === id && ours(v)),
+    );
     // One insert for the round's events and the completions that follow from them.
-    const completions = await completeFinishedSequences(tx, [...sentLeadIds], { recordNow: false });
-    await recordEvents(tx, [...events, ...completions]);
+    const completions = await completeFinishedSequences(tx, sentIds, { recordNow: false });
+    await recordEvents(tx, [...events.filter((e) => applied.has(e.messageId!)), ...completions]);
     // A lead that can never be emailed again stops here, with why (its other steps are cancelled).
     const blocked = new Map(
-      verdicts.flatMap((v) => (v.kind === 'skip' && v.stopLead ? [[v.lead.id, v] as const] : [])),
+      verdicts.flatMap((v) => (v.kind === 'skip' && v.stopLead && ours(v) ? [[v.lead.id, v] as const] : [])),
     );
     for (const v of blocked.values()) {
       const [lead] = await tx.select().from(leads).where(eq(leads.id, v.lead.id)).for('update');
@@ -171,6 +211,7 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
         },
       );
     }
+    bounced = bounced.filter(ours);
     for (const b of bounced) {
       const [lead] = await tx.select().from(leads).where(eq(leads.id, b.lead.id));
       if (!lead) continue;
@@ -193,13 +234,25 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
       now,
     );
     // Last: the count rows are shared by concurrent rounds; hold their locks briefly.
-    await countSends(tx, sends);
+    await countSends(
+      tx,
+      sends.filter((x) => applied.has(x.messageId)),
+    );
   });
 }
 
-async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
-  if (!rows.length) return;
-  await tx.execute(sql`
+/**
+ * The round's rows in one statement, guarded by the claim (claimer and
+ * attempt): a worker presumed dead cannot overwrite what a reconciler
+ * decided, except an `uncertain` it left with this claim, which the claimer's
+ * late write (after a database outage) settles with what really happened.
+ * Returns the ids written.
+ */
+async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const written = await queryRows<{ id: string }>(
+    tx,
+    sql`
     UPDATE messages m SET
       status = v.status,
       due_at = COALESCE(v.due_at, m.due_at),
@@ -209,11 +262,17 @@ async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<void> {
       text_body = COALESCE(v.text_body, m.text_body),
       smtp_response = COALESCE(v.smtp_response, m.smtp_response),
       attempts = m.attempts - COALESCE(v.not_an_attempt, 0),
-      claimed_by = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.claimed_by END
+      claimed_by = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.claimed_by END,
+      transmission = CASE WHEN v.status = 'scheduled' THEN NULL ELSE m.transmission END,
+      retrying_since = CASE WHEN v.status = 'sent' THEN NULL ELSE COALESCE(m.retrying_since, v.retrying_since) END
     FROM jsonb_to_recordset(${jsonRows(rows)})
       AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text,
-           smtp_response text, not_an_attempt integer)
-    WHERE m.id = v.id AND m.status = 'sending' AND m.claimed_by = ${claimer}`);
+           smtp_response text, not_an_attempt integer, attempts integer, retrying_since timestamptz)
+    WHERE m.id = v.id AND m.status IN ('sending', 'uncertain') AND m.claimed_by = ${claimer}
+      AND m.attempts = v.attempts
+    RETURNING m.id`,
+  );
+  return new Set(written.map((r) => String(r.id)));
 }
 
 /**

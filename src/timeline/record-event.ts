@@ -19,6 +19,7 @@ export const timelineEventTypes = [
   'send_skipped', // not sent at all (suppressed, lead stopped)
   'send_failed', // SMTP refused it for good, or attempts ran out
   'send_uncertain', // a worker died mid-send and delivery could not be confirmed
+  'send_retried', // a user sent an uncertain or failed email again (it goes through the send rules)
   'message_opened', // a person opened an email (machine opens are kept in message_opens, not here)
   'link_clicked', // a person followed a link in an email (machine clicks: message_clicks)
   'reply_received', // an inbound message matched this lead
