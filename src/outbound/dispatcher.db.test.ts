@@ -23,8 +23,7 @@ const clock = { now: new Date('2026-11-30T10:00:00Z') }; // a Monday
 beforeAll(async () => {
   harness = await startDispatchHarness({
     clock,
-    env: { SEND_RETRY_BASE_MS: '60000', SEND_MAX_ATTEMPTS: '3' },
-    reject: (rcpt) => (rcpt.startsWith('flaky') ? 451 : rcpt.startsWith('gone') ? 550 : null),
+    reject: (rcpt) => (rcpt.startsWith('gone') ? 550 : null),
   });
   ({ ctx, sink, senders } = harness);
   const org = harness.org;
@@ -119,29 +118,6 @@ describe('dispatcher', () => {
     expect((await msgs(s.id))[0]!.status).toBe('cancelled');
     expect((await events(s.id, 'send_skipped'))[0]!.reason).toMatch(/suppression list/);
     expect((await msgs(r.id)).every((m) => m.status === 'cancelled')).toBe(true);
-  });
-
-  it('retries a transient SMTP failure with back-off, then gives up', async () => {
-    clock.now = new Date('2026-12-03T10:00:00Z');
-    const l = await add('flaky@example.com');
-    await dispatchAll();
-    let [m] = await msgs(l.id);
-    expect(m).toMatchObject({ status: 'scheduled', attempts: 1 });
-    expect(m!.dueAt.getTime() - clock.now.getTime()).toBe(60_000);
-    clock.now = new Date(m!.dueAt.getTime());
-    await dispatchAll();
-    [m] = await msgs(l.id);
-    expect(m).toMatchObject({ status: 'scheduled', attempts: 2 });
-    expect(m!.dueAt.getTime() - clock.now.getTime()).toBe(120_000); // doubled
-    clock.now = new Date(m!.dueAt.getTime());
-    await dispatchAll();
-    [m] = await msgs(l.id);
-    expect(m).toMatchObject({ status: 'failed', attempts: 3 });
-    expect((await events(l.id, 'send_deferred')).map((e) => e.reason)).toEqual([
-      expect.stringMatching(/^Temporary failure \(451\): retry 2/),
-      expect.stringMatching(/^Temporary failure \(451\): retry 3/),
-    ]);
-    expect((await events(l.id, 'send_failed'))[0]!.reason).toMatch(/Gave up after 3 attempts/);
   });
 
   it('turns a permanent refusal into a bounce: the lead is deactivated and its steps cancelled', async () => {

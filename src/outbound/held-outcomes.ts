@@ -22,7 +22,10 @@ const flushing = new Map<string, Promise<void>>();
 
 const inHand = (workerId: string) => {
   let set = inHandByWorker.get(workerId);
-  if (!set) inHandByWorker.set(workerId, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    inHandByWorker.set(workerId, set);
+  }
   return set;
 };
 
@@ -42,7 +45,12 @@ function release(workerId: string, verdicts: Verdict[]): void {
 }
 
 /** Write a round's outcomes; if the database cannot take them now, hold them for later. */
-export async function recordOrHold(ctx: Ctx, workerId: string, verdicts: Verdict[], now: Date): Promise<void> {
+export async function recordOrHold(
+  ctx: Ctx,
+  workerId: string,
+  verdicts: Verdict[],
+  now: Date,
+): Promise<void> {
   if (!verdicts.length) return;
   try {
     await recordOutcomes(ctx, verdicts, now);

@@ -18,7 +18,11 @@ const UnsentEmail = z
       company: z.string().nullable(),
       state: z.string(),
     }),
-    step: z.number().int().nullable().openapi({ description: 'Sequence step, from 0; null for a one-off message' }),
+    step: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Sequence step, from 0; null for a one-off message' }),
     status: Status.openapi({
       description:
         'uncertain: a worker stopped while the mail server had it, delivery unknown; failed: refused for good, or temporary failures past SEND_GIVE_UP_AFTER_MS',

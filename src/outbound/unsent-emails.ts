@@ -19,7 +19,13 @@ export type UnsentStatus = (typeof unsentStatuses)[number];
 export type UnsentEmail = {
   id: string;
   leadId: string;
-  lead: { email: string; firstName: string | null; lastName: string | null; company: string | null; state: string };
+  lead: {
+    email: string;
+    firstName: string | null;
+    lastName: string | null;
+    company: string | null;
+    state: string;
+  };
   step: number | null;
   status: UnsentStatus;
   error: string | null;
@@ -47,7 +53,9 @@ type Raw = {
 };
 
 const visible = (actor: Actor) =>
-  actor.role === 'admin' ? sql`TRUE` : sql`l.owner_id = ${actor.userId}::uuid`;
+  actor.role === 'admin'
+    ? sql`l.org_id = ${actor.orgId}::uuid`
+    : sql`l.org_id = ${actor.orgId}::uuid AND l.owner_id = ${actor.userId}::uuid`;
 const statusIn = (statuses: readonly UnsentStatus[]) =>
   sql`m.status = ANY(${`{${statuses.join(',')}}`}::text[])`;
 
