@@ -13,6 +13,7 @@ import { match, navigate, useLocation } from './router.ts';
 import { SandboxPage } from './sandbox-page.ts';
 import { Shell } from './shell.ts';
 import type { Me } from './types.ts';
+import { UnsentEmailsPage } from './unsent-emails-page.ts';
 
 /** The screens, by path (web-routes.ts serves index.html on the same paths). */
 const routes: [string, (p: Record<string, string>) => unknown][] = [
@@ -24,6 +25,7 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/imports/:id', (p) => html`<${ImportPage} id=${p.id} key=${p.id} />`],
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
+  ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],
 ];
 
 function NotFound() {

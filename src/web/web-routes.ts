@@ -41,6 +41,7 @@ export const appPaths = [
   '/imports/:id',
   '/sandbox',
   '/sandbox/:id',
+  '/unsent-emails',
 ];
 
 const moduleName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:ts|css)$/;
