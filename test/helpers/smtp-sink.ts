@@ -7,7 +7,12 @@ export type SinkMessage = { messageId: string; to: string[]; raw: string; subjec
  * A real SMTP server for tests: accepts everything, except recipients for
  * which `reject` returns an SMTP reply code (4xx transient, 5xx permanent).
  */
-export async function startSmtpSink(opts: { reject?: (rcpt: string) => number | null } = {}) {
+export async function startSmtpSink(
+  opts: {
+    reject?: (rcpt: string) => number | null /** a slow server: answer each message this late */;
+    delayMs?: number;
+  } = {},
+) {
   const received: SinkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -27,6 +32,7 @@ export async function startSmtpSink(opts: { reject?: (rcpt: string) => number | 
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
         const parsed = await simpleParser(raw);
+        if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
         received.push({
           messageId: parsed.messageId ?? '',
           to: session.envelope.rcptTo.map((r) => r.address),
