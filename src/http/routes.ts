@@ -6,6 +6,7 @@ import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerImportRoutes } from '../imports/import-routes.ts';
+import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
@@ -81,6 +82,9 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/me/notification-preferences      what the caller is told about their leads, how; their phone
  *   PATCH /api/v1/me/notification-preferences     switch channels per kind; set the phone (E.164)
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
+ *   GET  /api/v1/inbound-problems                 inbound messages quarantined (failed or overran their budget)
+ *   POST /api/v1/inbound-problems/{id}/retry      process one again, attempts from zero (admins)
+ *   POST /api/v1/inbound-problems/{id}/dismiss    set one aside for good (admins)
  */
 export const routeTable: {
   name: string;
@@ -90,6 +94,13 @@ export const routeTable: {
 }[] = [
   { name: 'auth', public: true, prefix: '/api/v1/auth/', register: registerAuthRoutes },
   { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
+  // Inbound messages that could not be processed, for a human (issue 8).
+  {
+    name: 'inbound-problems',
+    public: false,
+    prefix: '/api/v1/inbound-problems',
+    register: registerInboundProblemRoutes,
+  },
   { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
   { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   // Composer: /api/v1/assistants/{id}/templates, /preview, /proof-points, /quote-first-email.

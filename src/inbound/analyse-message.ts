@@ -32,6 +32,14 @@ export type Analysis = {
   classification: Classification;
 };
 
+/**
+ * How much of a message is analysed: its first 2 MB. Headers and the text a
+ * person wrote come first; what is cut is attachments' bulk (a 30 MB file
+ * would otherwise be decoded just to be ignored). A bounce or complaint
+ * quotes the original's headers near its start, so matching still finds them.
+ */
+export const analysedBytes = 2 * 1024 * 1024;
+
 /** What leaves the thread and is stored: enough to match and act on, never the message's bulk. */
 export const analysisCaps = {
   headerChars: 998, // RFC 5322's line limit: no legitimate header value we use is longer
@@ -47,7 +55,7 @@ export const analysisCaps = {
 const parseOptions = { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2_000_000 };
 
 export async function analyseMessage(job: AnalysisJob): Promise<Analysis> {
-  const raw = Buffer.from(job.raw.buffer, job.raw.byteOffset, job.raw.byteLength);
+  const raw = Buffer.from(job.raw.buffer, job.raw.byteOffset, Math.min(job.raw.byteLength, analysedBytes));
   const mail = await simpleParser(raw, parseOptions);
   const now = new Date(job.receivedAt);
   const orgAdapter = job.corrections ? adapterFor(job.corrections) : undefined;

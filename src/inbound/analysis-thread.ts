@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { defaultIntentModel } from '../classify/intent/intent-model.ts';
 import { type AnalysisJob, analyseMessage } from './analyse-message.ts';
@@ -24,5 +26,19 @@ port.on('message', (job: AnalysisJob) => {
   );
 });
 
+lowerOwnPriority();
 defaultIntentModel();
 port.postMessage({ ready: true } satisfies ThreadAnswer);
+
+/**
+ * On Linux a thread has its own nice value: this one yields the CPU to the
+ * main thread (HTTP, the database's replies), so even a machine short of
+ * cores answers requests first and analyses mail with what is left.
+ * Elsewhere it keeps the process's priority.
+ */
+function lowerOwnPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) setPriority(tid, 10);
+  } catch {}
+}

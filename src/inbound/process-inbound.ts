@@ -6,7 +6,7 @@ import { assistants, inboundMessages, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { orgCorrectionsFor } from '../review/org-classifier.ts';
 import { actOnClassification } from './act-on-classification.ts';
-import type { Analysis } from './analyse-message.ts';
+import { type Analysis, analysedBytes } from './analyse-message.ts';
 import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
 import { matchLead } from './match-lead.ts';
 
@@ -109,20 +109,24 @@ async function failed(ctx: Ctx, workerId: string, m: { id: string; attempts: num
     );
 }
 
+const base64Prefix = Math.ceil(analysedBytes / 3) * 4;
+
 async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<void> {
+  // Only the part that is analysed leaves the database: a base64 prefix is the message's first bytes.
   const [row] = await ctx.db
     .select({
-      raw: inboundMessages.raw,
+      rawPrefix: sql<string>`substring(${inboundMessages.raw} from 1 for ${base64Prefix})`,
       receivedAt: inboundMessages.receivedAt,
       orgId: inboundMessages.orgId,
     })
     .from(inboundMessages)
     .where(eq(inboundMessages.id, id));
   if (!row) return;
+  const raw = Buffer.from(row.rawPrefix, 'base64');
   const receivedAt = row.receivedAt.toISOString();
   // The org it arrived for, when its channel says: its own corrections refine what replies mean.
   const arrivalCorrections = row.orgId ? await orgCorrectionsFor(ctx.db, row.orgId) : undefined;
-  let a: Analysis = await pool.analyse({ raw: row.raw, receivedAt, corrections: arrivalCorrections });
+  let a: Analysis = await pool.analyse({ raw, receivedAt, corrections: arrivalCorrections });
   const match = await matchLead(ctx.db, {
     inReplyTo: a.inReplyTo,
     references: a.references,
@@ -135,7 +139,7 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
   if (match && a.classification.kind === 'reply' && !row.orgId) {
     // Arrived with no org (an instance-wide webhook): the matched lead's org's corrections apply.
     const corrections = await orgCorrectionsFor(ctx.db, match.lead.orgId);
-    if (corrections) a = await pool.analyse({ raw: row.raw, receivedAt, corrections });
+    if (corrections) a = await pool.analyse({ raw, receivedAt, corrections });
   }
   const classification = a.classification;
   const summary = pgJson({
