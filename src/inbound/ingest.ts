@@ -34,7 +34,7 @@ export async function ingestRaw(
   const messageId = pgText(headers['message-id']);
   const dedupeKey = messageId
     ? `mid:${messageId.toLowerCase()}`
-    : `sha256:${Buffer.from(await crypto.subtle.digest('SHA-256', new Uint8Array(raw))).toString('hex')}`;
+    : `sha256:${Buffer.from(await crypto.subtle.digest('SHA-256', new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.length))).toString('hex')}`;
   const assistantId = opts.assistantId ?? null;
   let orgId = opts.orgId ?? null;
   if (assistantId && !orgId) {
