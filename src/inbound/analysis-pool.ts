@@ -13,6 +13,8 @@ import type { ThreadAnswer } from './analysis-thread.ts';
  */
 export type AnalysisPool = {
   analyse(job: AnalysisJob): Promise<Analysis>;
+  /** Resolves once every thread has started (loaded the parser and the model). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -35,6 +37,7 @@ type Slot = { worker: Worker; ready: boolean; current: (Waiting & { timer: NodeJ
 export function createAnalysisPool(opts: { threads: number; budgetMs: number; log: Logger }): AnalysisPool {
   const queue: Waiting[] = [];
   const slots = new Set<Slot>();
+  const readyWaiters: (() => void)[] = [];
   let closed = false;
 
   const spawn = () => {
@@ -46,6 +49,7 @@ export function createAnalysisPool(opts: { threads: number; budgetMs: number; lo
       if ('ready' in m) {
         slot.ready = true;
         pump();
+        if ([...slots].every((x) => x.ready)) for (const r of readyWaiters.splice(0)) r();
         return;
       }
       const job = slot.current;
@@ -98,6 +102,10 @@ export function createAnalysisPool(opts: { threads: number; budgetMs: number; lo
         queue.push({ job, resolve, reject });
         pump();
       });
+    },
+    ready() {
+      if ([...slots].every((x) => x.ready)) return Promise.resolve();
+      return new Promise<void>((resolve) => readyWaiters.push(resolve));
     },
     async close() {
       closed = true;
