@@ -25,8 +25,9 @@ import { classifyMessage } from '../src/classify/classify-message.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase, queryRows } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { createAnalysisPool } from '../src/inbound/analysis-pool.ts';
 import { ingestRaw } from '../src/inbound/ingest.ts';
-import { processInboundOnce } from '../src/inbound/process-inbound.ts';
+import { poolOptions, processInboundOnce } from '../src/inbound/process-inbound.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { postfixBounce } from '../test/helpers/mail-builders.ts';
@@ -185,8 +186,10 @@ try {
   for (const o of offline) rows.push([o.label, stats(o.lat.length, o, o.lat)]);
 
   // ---- Warm-up of the database path, then the timed runs.
+  // The worker's own pool of analysis threads, as in production.
+  const pool = createAnalysisPool(poolOptions(ctx));
   const drain = async () => {
-    while ((await processInboundOnce(ctx, 'bench-inbound', 50)) > 0) {}
+    while ((await processInboundOnce(ctx, 'bench-inbound', pool, 50)) > 0) {}
   };
   for (const raw of warm) await ingestRaw(ctx, 'http', raw);
   await drain();

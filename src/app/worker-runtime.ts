@@ -5,8 +5,9 @@ import { workers } from '../db/schema.ts';
 import { sweepBreakers } from '../deliverability/breaker-evaluation.ts';
 import { breakerSweepMs } from '../deliverability/breaker-policy.ts';
 import { runImportsOnce } from '../imports/run-imports.ts';
+import { createAnalysisPool } from '../inbound/analysis-pool.ts';
 import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
-import { processInboundOnce } from '../inbound/process-inbound.ts';
+import { poolOptions, processInboundOnce } from '../inbound/process-inbound.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
 import { deliverNotificationsOnce } from '../notify/deliver-notifications.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -100,7 +101,9 @@ export async function startWorker(
       return dispatchOnce(ctx, senders, id);
     }),
   );
-  const inbound = loop('inbound', () => processInboundOnce(ctx, id));
+  // Inbound messages are parsed and classified in worker threads, each under a time budget.
+  const analysis = createAnalysisPool(poolOptions({ ...ctx, log }));
+  const inbound = loop('inbound', () => processInboundOnce(ctx, id, analysis));
   const imports = loop('imports', () => runImportsOnce(ctx, id));
   // SPEC §7: addresses waiting for validation (woken by an added lead; DNS and the verifier built once).
   const validator = createAddressValidator(ctx.config, () => ctx.now().getTime());
@@ -140,6 +143,7 @@ export async function startWorker(
         validation.done,
       ]);
       clearInterval(beat);
+      await analysis.close();
       await ctx.db.delete(workers).where(eq(workers.id, id));
       log.info('worker stopped');
     },

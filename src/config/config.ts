@@ -261,6 +261,30 @@ export const configEntries = {
     schema: int(1, 32).default(4),
     description: 'Inbound messages one worker processes at the same time.',
   },
+  INBOUND_MAX_BYTES: {
+    schema: int(1024, 200 * 1024 * 1024).default(40 * 1024 * 1024),
+    description:
+      'Largest inbound message any channel takes, in bytes: the SMTP listener answers 552 above it, POST /api/v1/inbound/raw 400, IMAP skips it.',
+  },
+  INBOUND_CLASSIFY_THREADS: {
+    schema: int(1, 16).default(2),
+    description:
+      "Worker threads one worker parses and classifies inbound messages in, off the thread that answers HTTP and the database's replies.",
+  },
+  INBOUND_CLASSIFY_BUDGET_MS: {
+    schema: int(100, 600_000).default(5000),
+    description:
+      'Time one inbound message may take to parse and classify; past it its thread is ended and replaced, and the message counts a failed attempt.',
+  },
+  INBOUND_MAX_ATTEMPTS: {
+    schema: int(1, 20).default(3),
+    description:
+      'Attempts before an inbound message that keeps failing or overrunning its budget (or whose worker died on it) is quarantined for a human, with its reason.',
+  },
+  INBOUND_RETRY_BASE_MS: {
+    schema: int(0, 3_600_000).default(30_000),
+    description: 'Wait before an inbound message that failed is tried again; doubles each attempt.',
+  },
   REVIEW_CONFIDENCE_THRESHOLD: {
     schema: z.coerce.number().min(0).max(1).default(0.6),
     description:

@@ -244,7 +244,14 @@ export const messages = pgTable('messages', {
   retryingSince: ts('retrying_since'),
 });
 
-export type InboundStatus = 'received' | 'processing' | 'processed' | 'unmatched' | 'failed';
+export type InboundStatus =
+  | 'received'
+  | 'processing'
+  | 'processed'
+  | 'unmatched'
+  | 'failed'
+  | 'quarantined'
+  | 'dismissed';
 export type InboundChannel = 'sandbox' | 'http' | 'smtp' | 'imap';
 
 export const inboundMessages = pgTable('inbound_messages', {
@@ -268,6 +275,10 @@ export const inboundMessages = pgTable('inbound_messages', {
   processedAt: ts('processed_at'),
   classification: jsonb('classification').$type<Record<string, unknown>>(),
   assistantId: uuid('assistant_id'),
+  nextAttemptAt: ts('next_attempt_at'),
+  sizeBytes: integer('size_bytes'),
+  quarantinedAt: ts('quarantined_at'),
+  dismissedBy: uuid('dismissed_by'),
 });
 
 export type ActorType = 'user' | 'assistant' | 'system' | 'lead';

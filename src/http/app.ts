@@ -2,7 +2,6 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors/app-error.ts';
-import { maxInboundBytes } from '../inbound/ingest.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
 import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
@@ -52,8 +51,18 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   app.use(
     '/api/v1/inbound/*',
     bodyLimit({
-      maxSize: maxInboundBytes,
-      onError: (c) => errorJson(c, new AppError('VALIDATION', 'body: message too large', { field: 'body' })),
+      maxSize: ctx.config.INBOUND_MAX_BYTES,
+      onError: (c) =>
+        errorJson(
+          c,
+          new AppError(
+            'VALIDATION',
+            `body: larger than ${ctx.config.INBOUND_MAX_BYTES} bytes (INBOUND_MAX_BYTES)`,
+            {
+              field: 'body',
+            },
+          ),
+        ),
     }),
   );
   // A lead file may be larger than any JSON body; the upload itself is the limit's only exception.

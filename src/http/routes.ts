@@ -6,6 +6,7 @@ import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerImportRoutes } from '../imports/import-routes.ts';
+import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
@@ -85,6 +86,9 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/unsent-emails/{id}/retry         send one again, through the send rules (admins, owner)
  *   POST /api/v1/unsent-emails/retry-all          send all visible ones again
  *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
+ *   GET  /api/v1/inbound-problems                 inbound messages quarantined (failed or overran their budget)
+ *   POST /api/v1/inbound-problems/{id}/retry      process one again, attempts from zero (admins)
+ *   POST /api/v1/inbound-problems/{id}/dismiss    set one aside for good (admins)
  */
 export const routeTable: {
   name: string;
@@ -94,6 +98,13 @@ export const routeTable: {
 }[] = [
   { name: 'auth', public: true, prefix: '/api/v1/auth/', register: registerAuthRoutes },
   { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
+  // Inbound messages that could not be processed, for a human (issue 8).
+  {
+    name: 'inbound-problems',
+    public: false,
+    prefix: '/api/v1/inbound-problems',
+    register: registerInboundProblemRoutes,
+  },
   { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
   { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   // Composer: /api/v1/assistants/{id}/templates, /preview, /proof-points, /quote-first-email.

@@ -3,7 +3,7 @@ import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import { assistants } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { advanceMailboxCursor, type MailboxIdentity } from './imap-lease.ts';
-import { ingestRaw, maxInboundBytes } from './ingest.ts';
+import { ingestRaw } from './ingest.ts';
 
 /**
  * How far back a mailbox is read the first time, or after its UIDVALIDITY
@@ -101,7 +101,7 @@ async function list(client: ImapFlow, range: string | { since: Date }, above: nu
 
 async function handOver(ctx: Ctx, client: ImapFlow, t: SyncTarget, m: Listed): Promise<number> {
   // Over ingest's limit it could never be stored: skip it rather than stall the mailbox.
-  if (m.size > maxInboundBytes) {
+  if (m.size > ctx.config.INBOUND_MAX_BYTES) {
     ctx.log.warn('mailbox message too large; skipped', {
       assistantId: t.assistantId,
       uid: m.uid,

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { ApiEnv } from '../http/auth.ts';
 import { errorResponses, json } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
-import { ingestRaw, maxInboundBytes } from './ingest.ts';
+import { ingestRaw } from './ingest.ts';
 
 export const inboundRawRoute = createRoute({
   method: 'post',
@@ -28,35 +28,37 @@ export const inboundRawRoute = createRoute({
 
 export function registerInboundRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   app.openapi(inboundRawRoute, async (c) => {
-    await authorise(ctx, c.req.header('x-nurture-inbound-secret'), c.req.header('authorization'));
+    const orgId = await authorise(
+      ctx,
+      c.req.header('x-nurture-inbound-secret'),
+      c.req.header('authorization'),
+    );
     const type = c.req.header('content-type') ?? '';
     if (!/^message\/rfc822\b/i.test(type))
       throw new AppError('VALIDATION', 'Content-Type: must be message/rfc822', { field: 'Content-Type' });
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxInboundBytes)
-      throw new AppError('VALIDATION', 'body: message too large', { field: 'body' });
+    // The body's size is limited as it streams in (http/app.ts, INBOUND_MAX_BYTES).
     const raw = Buffer.from(await c.req.arrayBuffer());
-    const r = await ingestRaw(ctx, 'http', raw);
+    const r = await ingestRaw(ctx, 'http', raw, { orgId });
     return c.json({ id: r.id, duplicate: r.duplicate }, 202);
   });
 }
 
+/** Who may hand in mail: the instance's secret (no org: matched across orgs) or an org's API key (that org only). */
 async function authorise(
   ctx: Ctx,
   secret: string | undefined,
   authorization: string | undefined,
-): Promise<void> {
+): Promise<string | null> {
   const expected = ctx.config.INBOUND_SECRET;
   if (secret && expected) {
     const a = Buffer.from(secret);
     const b = Buffer.from(expected);
-    if (a.length === b.length && timingSafeEqual(a, b)) return;
+    if (a.length === b.length && timingSafeEqual(a, b)) return null;
     throw new AppError('UNAUTHENTICATED', 'Wrong inbound secret');
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (bearer) {
-    await actorFromApiKey(ctx.db, bearer);
-    return;
+    return (await actorFromApiKey(ctx.db, bearer)).orgId;
   }
   throw new AppError('UNAUTHENTICATED', 'Send X-Nurture-Inbound-Secret or Authorization: Bearer <apiKey>');
 }

@@ -9,18 +9,12 @@ export type Match = {
   by: 'in-reply-to' | 'references' | 'embedded-message-id' | 'reply-token' | 'sender' | 'bounced-recipient';
 };
 
-/** Our Message-IDs quoted inside a message (a bounce or complaint carries the original's headers). */
-export function embeddedMessageIds(raw: Buffer): string[] {
-  const text = raw.toString('latin1');
-  const found =
-    text.match(/<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[\w-]{8,}@[^>\s]+>/gi) ?? [];
-  return [...new Set(found)].slice(0, 20);
-}
-
 /**
  * Find the lead an inbound message is about (SPEC §6.1): the ids it answers,
  * then a reply token (in an address or a referenced Message-ID), then the
- * sender's address.
+ * sender's address. A message that arrived through an org's channel (its
+ * assistant's mailbox or address, its API key) only ever matches that org's
+ * leads.
  */
 export async function matchLead(
   db: Db,
@@ -31,8 +25,10 @@ export async function matchLead(
     addresses: string[];
     from: string | null;
     bouncedRecipient: string | null;
+    orgId: string | null;
   },
 ): Promise<Match | null> {
+  const inOrg = m.orgId ? eq(leads.orgId, m.orgId) : undefined;
   for (const [ids, by] of [
     [m.inReplyTo, 'in-reply-to'],
     [m.references, 'references'],
@@ -43,7 +39,7 @@ export async function matchLead(
       .select({ lead: leads })
       .from(messages)
       .innerJoin(leads, eq(leads.id, messages.leadId))
-      .where(inArray(messages.messageId, ids))
+      .where(and(inArray(messages.messageId, ids), inOrg))
       .limit(1);
     if (hit) return { lead: hit.lead, by };
   }
@@ -60,7 +56,7 @@ export async function matchLead(
     const [lead] = await db
       .select()
       .from(leads)
-      .where(inArray(leads.replyToken, [...tokens]))
+      .where(and(inArray(leads.replyToken, [...tokens]), inOrg))
       .limit(1);
     if (lead) return { lead, by: 'reply-token' };
   }
@@ -78,6 +74,7 @@ export async function matchLead(
         and(
           sql`lower(${leads.email}) = ${address.toLowerCase()}`,
           notInArray(leads.state, [...finishedStates]),
+          inOrg,
         ),
       )
       .orderBy(desc(leads.updatedAt))

@@ -1,82 +1,150 @@
-import { eq, sql } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { type Classification, classifyMessage } from '../classify/classify-message.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Classification } from '../classify/classify-message.ts';
 import { queryRows } from '../db/database.ts';
 import { pgJson, pgText } from '../db/pg-text.ts';
 import { assistants, inboundMessages, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
-import { orgAdapterFor } from '../review/org-classifier.ts';
+import { orgCorrectionsFor } from '../review/org-classifier.ts';
 import { actOnClassification } from './act-on-classification.ts';
-import { embeddedMessageIds, matchLead } from './match-lead.ts';
+import { type Analysis, analysedBytes } from './analyse-message.ts';
+import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
+import { matchLead } from './match-lead.ts';
 
 /**
- * Process stored inbound messages: classify, match to a lead, act. A message
- * that throws is marked `failed` with the error and kept for a human; it never
- * stops the worker. Returns how many were claimed.
+ * Process stored inbound messages: analyse (parse, classify) in the pool's
+ * threads under a time budget, match to a lead, act. A message that fails or
+ * overruns is tried again later with doubling back-off, and after
+ * INBOUND_MAX_ATTEMPTS is `quarantined` with its reason for a human; it never
+ * stops the worker, and nothing is retried for ever. Attempts are counted at
+ * claim time, so a message that kills its worker process (kill -9, out of
+ * memory) is counted too, and quarantined by whoever claims after the last.
+ * Returns how many were claimed. Without a pool one is made for the round.
  */
-export async function processInboundOnce(ctx: Ctx, workerId: string, limit = 20): Promise<number> {
-  const staleBefore = new Date(ctx.now().getTime() - ctx.config.WORKER_STALE_AFTER_MS);
-  const claimed = await queryRows<{ id: string }>(
+export async function processInboundOnce(
+  ctx: Ctx,
+  workerId: string,
+  pool?: AnalysisPool,
+  limit = 20,
+): Promise<number> {
+  const staleBefore = new Date(ctx.now().getTime() - ctx.config.WORKER_STALE_AFTER_MS).toISOString();
+  const now = ctx.now().toISOString();
+  const max = ctx.config.INBOUND_MAX_ATTEMPTS;
+  const deadClaimer = sql`NOT EXISTS (SELECT 1 FROM workers w
+    WHERE w.id = i.claimed_by AND w.heartbeat_at > ${staleBefore}::timestamptz)`;
+  // A dead worker's claim on its last attempt: the message is what killed it, most likely.
+  const stranded = await queryRows<{ id: string; attempts: number }>(
+    ctx.db,
+    sql`UPDATE inbound_messages i SET status = 'quarantined', claimed_by = NULL, next_attempt_at = NULL,
+          quarantined_at = ${now}::timestamptz,
+          error = 'its worker stopped while processing it (' || i.attempts || ' attempts)'
+        WHERE i.status = 'processing' AND i.attempts >= ${max} AND ${deadClaimer}
+        RETURNING i.id, i.attempts`,
+  );
+  for (const s of stranded) ctx.log.warn('inbound message quarantined: its worker died on every attempt', s);
+  const claimed = await queryRows<{ id: string; attempts: number }>(
     ctx.db,
     sql`UPDATE inbound_messages SET status = 'processing', claimed_by = ${workerId}, attempts = attempts + 1
         WHERE id IN (
           SELECT i.id FROM inbound_messages i
-          WHERE i.status = 'received'
-             OR (i.status = 'processing' AND i.attempts < 5 AND NOT EXISTS (
-                  SELECT 1 FROM workers w WHERE w.id = i.claimed_by AND w.heartbeat_at > ${staleBefore.toISOString()}::timestamptz))
+          WHERE (i.status = 'received' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ${now}::timestamptz))
+             OR (i.status = 'processing' AND i.attempts < ${max} AND ${deadClaimer})
           ORDER BY i.received_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+        RETURNING id, attempts`,
   );
-  // A few at a time: most of a message's time is spent waiting on the database.
-  const queue = claimed.map((c) => String(c.id));
-  const workers = Array.from({ length: Math.min(ctx.config.INBOUND_CONCURRENCY, queue.length) }, async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) {
-      try {
-        await processOne(ctx, id);
-      } catch (e) {
-        ctx.log.error('inbound message failed; kept for review', { id, error: e });
-        await ctx.db
-          .update(inboundMessages)
-          .set({
-            status: 'failed',
-            error: pgText(((e as Error).message ?? String(e)).slice(0, 2000)),
-            processedAt: ctx.now(),
-          })
-          .where(eq(inboundMessages.id, id));
+  if (!claimed.length) return stranded.length;
+  const own = pool ? null : createAnalysisPool(poolOptions(ctx));
+  try {
+    // A few at a time: most of a message's time is spent waiting on the database or its thread.
+    const queue = claimed.map((c) => ({ id: String(c.id), attempts: Number(c.attempts) }));
+    const loops = Array.from({ length: Math.min(ctx.config.INBOUND_CONCURRENCY, queue.length) }, async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        try {
+          await processOne(ctx, pool ?? own!, m.id);
+        } catch (e) {
+          await failed(ctx, workerId, m, e);
+        }
       }
-    }
-  });
-  await Promise.all(workers);
-  return claimed.length;
+    });
+    await Promise.all(loops);
+  } finally {
+    await own?.close();
+  }
+  return claimed.length + stranded.length;
 }
 
-async function processOne(ctx: Ctx, id: string): Promise<void> {
-  const [row] = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+export function poolOptions(ctx: Ctx) {
+  return {
+    threads: ctx.config.INBOUND_CLASSIFY_THREADS,
+    budgetMs: ctx.config.INBOUND_CLASSIFY_BUDGET_MS,
+    log: ctx.log,
+  };
+}
+
+/** Try again after a doubling wait, or quarantine it once its attempts are spent. */
+async function failed(ctx: Ctx, workerId: string, m: { id: string; attempts: number }, e: unknown) {
+  const reason = pgText(String((e as Error)?.message ?? e).slice(0, 2000));
+  const spent = m.attempts >= ctx.config.INBOUND_MAX_ATTEMPTS;
+  const now = ctx.now();
+  const wait = ctx.config.INBOUND_RETRY_BASE_MS * 2 ** Math.max(0, m.attempts - 1);
+  if (spent) ctx.log.warn('inbound message quarantined', { id: m.id, attempts: m.attempts, reason });
+  else ctx.log.info('inbound message failed; trying again later', { id: m.id, attempts: m.attempts, reason });
+  await ctx.db
+    .update(inboundMessages)
+    .set(
+      spent
+        ? { status: 'quarantined', error: reason, quarantinedAt: now, claimedBy: null, nextAttemptAt: null }
+        : {
+            status: 'received',
+            error: reason,
+            claimedBy: null,
+            nextAttemptAt: new Date(now.getTime() + wait),
+          },
+    )
+    .where(
+      and(
+        eq(inboundMessages.id, m.id),
+        eq(inboundMessages.status, 'processing'),
+        eq(inboundMessages.claimedBy, workerId),
+      ),
+    );
+}
+
+const base64Prefix = Math.ceil(analysedBytes / 3) * 4;
+
+async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<void> {
+  // Only the part that is analysed leaves the database: a base64 prefix is the message's first bytes.
+  const [row] = await ctx.db
+    .select({
+      rawPrefix: sql<string>`substring(${inboundMessages.raw} from 1 for ${base64Prefix})`,
+      receivedAt: inboundMessages.receivedAt,
+      orgId: inboundMessages.orgId,
+    })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.id, id));
   if (!row) return;
-  const mail = await simpleParser(row.raw, {
-    skipImageLinks: true,
-    skipTextToHtml: true,
-    maxHtmlLengthToParse: 2_000_000,
-  });
-  let classification = await classifyMessage(row.raw, { now: row.receivedAt, parsed: mail });
-  const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
+  const raw = Buffer.from(row.rawPrefix, 'base64');
+  const receivedAt = row.receivedAt.toISOString();
+  // The org it arrived for, when its channel says: its own corrections refine what replies mean.
+  const arrivalCorrections = row.orgId ? await orgCorrectionsFor(ctx.db, row.orgId) : undefined;
+  let a: Analysis = await pool.analyse({ raw, receivedAt, corrections: arrivalCorrections });
   const match = await matchLead(ctx.db, {
-    inReplyTo: ids(mail.inReplyTo),
-    references: ids(mail.references),
-    embedded: classification.kind === 'reply' ? [] : embeddedMessageIds(row.raw),
-    addresses: [...addresses(mail.to), ...addresses(mail.cc), String(mail.headers.get('delivered-to') ?? '')],
-    from: classification.kind === 'bounce' ? null : from,
-    bouncedRecipient: classification.bounce?.recipient ?? null,
+    inReplyTo: a.inReplyTo,
+    references: a.references,
+    embedded: a.embedded,
+    addresses: a.addresses,
+    from: a.classification.kind === 'bounce' ? null : a.from,
+    bouncedRecipient: a.classification.bounce?.recipient ?? null,
+    orgId: row.orgId,
   });
-  if (match && classification.kind === 'reply') {
-    // The org's own corrections refine what its leads' replies mean.
-    const orgAdapter = await orgAdapterFor(ctx.db, match.lead.orgId);
-    if (orgAdapter)
-      classification = await classifyMessage(row.raw, { now: row.receivedAt, parsed: mail, orgAdapter });
+  if (match && a.classification.kind === 'reply' && !row.orgId) {
+    // Arrived with no org (an instance-wide webhook): the matched lead's org's corrections apply.
+    const corrections = await orgCorrectionsFor(ctx.db, match.lead.orgId);
+    if (corrections) a = await pool.analyse({ raw, receivedAt, corrections });
   }
+  const classification = a.classification;
   const summary = pgJson({
-    fromAddress: from,
-    subject: mail.subject ?? null,
+    fromAddress: a.from,
+    subject: a.subject,
     replyText: classification.details.replyText ?? null,
     kind: classification.kind,
     classification: stored(classification),
@@ -84,14 +152,9 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
   if (!match) {
     await ctx.db
       .update(inboundMessages)
-      .set({ ...summary, status: 'unmatched' })
+      .set({ ...summary, status: 'unmatched', error: null, processedAt: ctx.now(), nextAttemptAt: null })
       .where(eq(inboundMessages.id, id));
-    ctx.log.info('inbound message matched no lead', {
-      id,
-      from,
-      subject: mail.subject,
-      kind: classification.kind,
-    });
+    ctx.log.info('inbound message matched no lead', { id, from: a.from, kind: classification.kind });
     return;
   }
   await ctx.db.transaction(async (tx) => {
@@ -102,6 +165,8 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
       .set({
         ...summary,
         status: 'processed',
+        error: null,
+        nextAttemptAt: null,
         processedAt: ctx.now(),
         orgId: lead!.orgId,
         leadId: lead!.id,
@@ -114,8 +179,8 @@ async function processOne(ctx: Ctx, id: string): Promise<void> {
       classification: pgJson(classification),
       inbound: {
         id,
-        messageId: mail.messageId ?? null,
-        subject: mail.subject ?? null,
+        messageId: a.messageId,
+        subject: a.subject,
         matchedBy: match.by,
         receivedAt: row.receivedAt,
       },
@@ -133,17 +198,4 @@ function stored(c: Classification): Record<string, unknown> {
     language: details.language ?? null,
     senderCaused: details.senderCaused,
   };
-}
-
-function ids(v: string | string[] | undefined): string[] {
-  if (!v) return [];
-  const list = Array.isArray(v) ? v : v.split(/\s+/);
-  return list.map((s) => s.trim()).filter((s) => s.startsWith('<') && s.endsWith('>'));
-}
-
-function addresses(v: ParsedMail['to'] | undefined): string[] {
-  if (!v) return [];
-  return (Array.isArray(v) ? v : [v])
-    .flatMap((a) => (a?.value ?? []).map((x) => x.address ?? ''))
-    .filter(Boolean);
 }

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { assistants } from '../db/schema.ts';
 import { isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
-import { ingestRaw, maxInboundBytes } from './ingest.ts';
+import { ingestRaw } from './ingest.ts';
 
 export type InboundSmtp = { port: number; close(): Promise<void> };
 
@@ -17,11 +17,12 @@ export type InboundSmtp = { port: number; close(): Promise<void> };
  * off; put a TLS-terminating MTA in front if senders require it.
  */
 export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
+  const max = ctx.config.INBOUND_MAX_BYTES;
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    size: maxInboundBytes,
+    size: max, // announced in EHLO; a larger message is answered 552 and never held whole
     logger: false,
     banner: 'Nurture inbound mail',
     onRcptTo(address, _session, callback) {
@@ -41,10 +42,16 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        // Past the limit the rest is read and dropped: memory stays bounded whatever is sent.
+        if (size <= max) chunks.push(c);
+        else chunks.length = 0;
+      });
       stream.on('end', () => {
-        if (stream.sizeExceeded) {
-          callback(smtpError(552, `5.3.4 Message larger than ${maxInboundBytes / 1024 / 1024} MB`));
+        if (stream.sizeExceeded || size > max) {
+          callback(smtpError(552, `5.3.4 Message larger than ${max} bytes`));
           return;
         }
         const raw = Buffer.concat(chunks);
@@ -84,7 +91,11 @@ async function store(ctx: Ctx, raw: Buffer, rcpt: string[]) {
   const candidates = await assistantsFor(ctx, domains);
   const owners = new Set(rcpt.map((a) => ownerOf(a, candidates)));
   const [only] = owners;
-  return ingestRaw(ctx, 'smtp', raw, owners.size === 1 && only ? { assistantId: only } : {});
+  if (owners.size === 1 && only) return ingestRaw(ctx, 'smtp', raw, { assistantId: only });
+  // Several assistants of one org: still that org's message.
+  const orgs = new Set(candidates.map((a) => a.orgId));
+  const [org] = orgs;
+  return ingestRaw(ctx, 'smtp', raw, orgs.size === 1 && org ? { orgId: org } : {});
 }
 
 /**
@@ -101,10 +112,13 @@ function ownerOf(address: string, candidates: { id: string; email: string }[]): 
   return same.length === 1 ? same[0]!.id : null;
 }
 
-async function assistantsFor(ctx: Ctx, domains: string[]): Promise<{ id: string; email: string }[]> {
+async function assistantsFor(
+  ctx: Ctx,
+  domains: string[],
+): Promise<{ id: string; email: string; orgId: string }[]> {
   if (!domains.length) return [];
   return ctx.db
-    .select({ id: assistants.id, email: assistants.email })
+    .select({ id: assistants.id, email: assistants.email, orgId: assistants.orgId })
     .from(assistants)
     .where(inArray(sql`lower(split_part(${assistants.email}, '@', 2))`, domains));
 }

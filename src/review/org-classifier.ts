@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Intent } from '../classify/classification.ts';
-import { buildOrgAdapter, type OrgAdapter } from '../classify/intent/org-adapter.ts';
+import { buildOrgAdapter, type Correction, type OrgAdapter } from '../classify/intent/org-adapter.ts';
 import type { Db } from '../db/database.ts';
 import { classificationCorrections } from '../db/schema.ts';
 
@@ -16,7 +16,10 @@ import { classificationCorrections } from '../db/schema.ts';
  * at once.
  */
 const recheckMs = 5_000;
-const cache = new Map<string, { version: string; checkedAt: number; adapter: OrgAdapter | undefined }>();
+const cache = new Map<
+  string,
+  { version: string; checkedAt: number; corrections: Correction[]; adapter?: OrgAdapter | undefined }
+>();
 
 export function forgetOrgAdapter(orgId: string): void {
   cache.delete(orgId);
@@ -27,8 +30,28 @@ export async function orgAdapterFor(
   orgId: string,
   now = Date.now(),
 ): Promise<OrgAdapter | undefined> {
+  const c = await current(db, orgId, now);
+  if (!('adapter' in c)) c.adapter = c.corrections.length ? buildOrgAdapter(c.corrections) : undefined;
+  return c.adapter;
+}
+
+/**
+ * The org's current corrections, keyed by their version, for building its
+ * adapter elsewhere (the inbound analysis threads, which cache it by key).
+ * Undefined when it has none.
+ */
+export async function orgCorrectionsFor(
+  db: Db,
+  orgId: string,
+  now = Date.now(),
+): Promise<{ key: string; list: Correction[] } | undefined> {
+  const c = await current(db, orgId, now);
+  return c.corrections.length ? { key: `${orgId}:${c.version}`, list: c.corrections } : undefined;
+}
+
+async function current(db: Db, orgId: string, now: number) {
   const hit = cache.get(orgId);
-  if (hit && now - hit.checkedAt < recheckMs) return hit.adapter;
+  if (hit && now - hit.checkedAt < recheckMs) return hit;
   const [v] = await db
     .select({
       version: sql<string>`count(*) FILTER (WHERE ${classificationCorrections.undoneAt} IS NULL) || ':' || count(*) || ':' ||
@@ -40,7 +63,7 @@ export async function orgAdapterFor(
   const version = v?.version ?? '';
   if (hit && hit.version === version) {
     hit.checkedAt = now;
-    return hit.adapter;
+    return hit;
   }
   const rows = Number(v?.active ?? 0)
     ? await db
@@ -48,9 +71,11 @@ export async function orgAdapterFor(
         .from(classificationCorrections)
         .where(and(eq(classificationCorrections.orgId, orgId), isNull(classificationCorrections.undoneAt)))
     : [];
-  const adapter = rows.length
-    ? buildOrgAdapter(rows.map((r) => ({ text: r.text, intent: r.intent as Intent })))
-    : undefined;
-  cache.set(orgId, { version, checkedAt: now, adapter });
-  return adapter;
+  const entry = {
+    version,
+    checkedAt: now,
+    corrections: rows.map((r) => ({ text: r.text, intent: r.intent as Intent })),
+  };
+  cache.set(orgId, entry);
+  return entry as typeof entry & { adapter?: OrgAdapter | undefined };
 }

@@ -53,7 +53,7 @@ export async function replyAsLead(ctx: Ctx, actor: Actor, id: string, text: stri
   })
     .compile()
     .build();
-  return ingestRaw(ctx, 'sandbox', raw);
+  return ingestRaw(ctx, 'sandbox', raw, { orgId: actor.orgId });
 }
 
 async function findOne(ctx: Ctx, actor: Actor, id: string) {

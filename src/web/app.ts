@@ -6,6 +6,7 @@ import { forgetCached, MeContext } from './data.ts';
 import { html } from './html.ts';
 import { ImportPage } from './import-page.ts';
 import { ImportsPage } from './imports-page.ts';
+import { InboundProblemsPage } from './inbound-problems-page.ts';
 import { LeadListPage } from './lead-list-page.ts';
 import { LeadPage } from './lead-page.ts';
 import { LoginPage } from './login-page.ts';
@@ -23,6 +24,7 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/add-lead', () => html`<${AddLeadPage} />`],
   ['/imports', () => html`<${ImportsPage} />`],
   ['/imports/:id', (p) => html`<${ImportPage} id=${p.id} key=${p.id} />`],
+  ['/inbound-problems', () => html`<${InboundProblemsPage} />`],
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
   ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],

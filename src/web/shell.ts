@@ -12,6 +12,7 @@ const nav = [
   { href: '/add-lead', label: 'Add lead', current: (p: string) => p === '/add-lead' },
   { href: '/imports', label: 'Import', current: (p: string) => p.startsWith('/imports') },
   { href: '/unsent-emails', label: 'Unsent emails', current: (p: string) => p === '/unsent-emails' },
+  { href: '/inbound-problems', label: 'Inbound problems', current: (p: string) => p === '/inbound-problems' },
 ];
 
 /**

@@ -12,6 +12,7 @@ import type {
   LeadImport as ImportSchema,
   UploadedImport,
 } from '../imports/import-schemas.ts';
+import type { InboundProblem as InboundProblemSchema } from '../inbound/inbound-problem-schemas.ts';
 import type { LeadPage as LeadPageSchema, Lead as LeadSchema } from '../leads/lead-schemas.ts';
 import type { NotificationList as NotificationListSchema } from '../notify/notification-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
@@ -26,6 +27,7 @@ export type Schedule = z.infer<typeof ScheduleSchema>;
 export type LeadImport = z.infer<typeof ImportSchema>;
 export type Upload = z.infer<typeof UploadedImport>;
 export type ImportRow = z.infer<typeof ImportRowReport>;
+export type InboundProblem = z.infer<typeof InboundProblemSchema>;
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type Notification = NotificationList['items'][number];
 

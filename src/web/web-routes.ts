@@ -39,6 +39,7 @@ export const appPaths = [
   '/add-lead',
   '/imports',
   '/imports/:id',
+  '/inbound-problems',
   '/sandbox',
   '/sandbox/:id',
   '/unsent-emails',

@@ -1,0 +1,45 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort } from 'node:worker_threads';
+import { defaultIntentModel } from '../classify/intent/intent-model.ts';
+import { type AnalysisJob, analyseMessage } from './analyse-message.ts';
+
+/**
+ * The entry point of an inbound analysis thread (`analysis-pool.ts`): one job
+ * at a time, answered with the analysis or the error's message. It loads the
+ * intent model before saying it is ready, so a job's time budget is spent on
+ * the job, never on a fresh thread's start.
+ */
+export type ThreadAnswer = { ready: true } | { ok: true; analysis: unknown } | { ok: false; error: string };
+
+const port = parentPort;
+if (!port) throw new Error('analysis-thread.ts runs as a worker thread');
+
+port.on('message', (job: AnalysisJob) => {
+  analyseMessage(job).then(
+    (analysis) => port.postMessage({ ok: true, analysis } satisfies ThreadAnswer),
+    (e: unknown) =>
+      port.postMessage({
+        ok: false,
+        error: String((e as Error)?.message ?? e).slice(0, 2000),
+      } satisfies ThreadAnswer),
+  );
+});
+
+lowerOwnPriority();
+defaultIntentModel();
+port.postMessage({ ready: true } satisfies ThreadAnswer);
+
+/**
+ * On Linux a thread has its own nice value: this one gives way somewhat to
+ * the main thread (HTTP, the database's replies), so a machine short of
+ * cores answers requests first. Only somewhat: on a machine busy with other
+ * work, a much lower priority starves the analysis until every message
+ * overruns its budget. Elsewhere it keeps the process's priority.
+ */
+function lowerOwnPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) setPriority(tid, 4);
+  } catch {}
+}
