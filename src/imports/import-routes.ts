@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv } from '../http/auth.ts';
+import { multipartFile } from '../http/multipart-file.ts';
 import { errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import {
@@ -104,10 +105,13 @@ export const importReportRoute = createRoute({
 
 export function registerImportRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   app.openapi(uploadImportRoute, async (c) => {
-    const { file } = c.req.valid('form');
+    const file = await multipartFile(c.req.raw, 'file', {
+      maxBytes: ctx.config.IMPORT_MAX_BYTES,
+      setting: 'IMPORT_MAX_BYTES',
+    });
     const uploaded = await uploadImport(ctx, c.get('actor'), {
       name: file.name || 'upload.csv',
-      bytes: Buffer.from(await file.arrayBuffer()),
+      bytes: file.bytes,
     });
     return c.json(serialiseDates(uploaded) as z.infer<typeof UploadedImport>, 201);
   });
