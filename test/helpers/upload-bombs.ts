@@ -98,12 +98,12 @@ export function xlsx(sheetData: Buffer | string, extra: ZipEntry[] = [], declare
   ]);
 }
 
-/** A header and 999,999 leads, one email a row (~8 MB zipped, ~90 MB of sheet XML). */
-export function millionRowXlsx(): Buffer {
+/** A header and 999,999 leads (or `rows - 1`), one email a row (~8 MB zipped, ~90 MB of sheet XML). */
+export function millionRowXlsx(rows = 1_000_000): Buffer {
   // Written straight into one buffer: a million template strings joined is several times slower.
-  const sheet = Buffer.allocUnsafe(100_000_000);
+  const sheet = Buffer.allocUnsafe(rows * 100);
   let at = sheet.write('<row r="1"><c r="A1" t="inlineStr"><is><t>Email</t></is></c></row>', 0, 'latin1');
-  for (let r = 2; r <= 1_000_000; r++)
+  for (let r = 2; r <= rows; r++)
     at += sheet.write(
       `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>lead${r}@example.com</t></is></c></row>`,
       at,
@@ -113,13 +113,16 @@ export function millionRowXlsx(): Buffer {
 }
 
 /** One row of 200,001 columns, then 40,000 short rows (~950 KB): padding every row to the widest exhausts memory. */
-export function widthBombCsv(): Buffer {
-  const wide = Array.from({ length: 200_001 }, (_, i) => (i % 10 === 0 ? 'c' : '')).join(',');
-  const rows = Array.from({ length: 40_000 }, (_, i) => `l${i}@example.com,L${i}`);
-  return Buffer.from(`${wide}\n${rows.join('\n')}\n`);
+export function widthBombCsv(columns = 200_001, rows = 40_000): Buffer {
+  const wide = Array.from({ length: columns }, (_, i) => (i % 10 === 0 ? 'c' : '')).join(',');
+  const short = Array.from({ length: rows }, (_, i) => `l${i}@example.com,L${i}`);
+  return Buffer.from(`${wide}\n${short.join('\n')}\n`);
 }
 
-const bombs = { 'million-rows.xlsx': millionRowXlsx, 'width-bomb.csv': widthBombCsv } as const;
+const bombs = {
+  'million-rows.xlsx': () => millionRowXlsx(),
+  'width-bomb.csv': () => widthBombCsv(),
+} as const;
 
 /**
  * A bomb, made once in the temp folder (then reused) by a child process, so
