@@ -30,7 +30,7 @@ export const uploadImportRoute = createRoute({
   tags: ['imports'],
   summary: 'Upload a CSV or XLSX lead list: its columns, a suggested mapping and a preview',
   description:
-    'Nothing is added yet: confirm the mapping with `POST /api/v1/imports/{id}/start`. A file that cannot be read is refused with 400 (`field: file`) and nothing is stored.',
+    'Nothing is added yet: confirm the mapping with `POST /api/v1/imports/{id}/start`. A file that cannot be read, or passes a limit (size, rows, columns, cell length, what an XLSX unpacks to: the `IMPORT_MAX_*` settings), is refused with 400 (`field: file`, the message naming the limit and where) and nothing is stored.',
   security,
   request: { body: { content: { 'multipart/form-data': { schema: UploadImportBody } }, required: true } },
   responses: { 201: json(UploadedImport, 'The stored file, ready to map'), ...errorResponses },
