@@ -16,14 +16,23 @@ export function readCsv(bytes: Buffer, limits: SheetLimits): SheetRows {
   try {
     return parseCsv(bytes, 'utf-8', limits);
   } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
+    if (!(e instanceof NotUtf8)) throw e;
     return parseCsv(bytes, 'windows-1252', limits);
   }
 }
 
+class NotUtf8 extends Error {}
+
 function parseCsv(bytes: Buffer, encoding: 'utf-8' | 'windows-1252', limits: SheetLimits): SheetRows {
-  // fatal: an invalid UTF-8 byte throws a TypeError, which readCsv takes as "not UTF-8".
+  // fatal: an invalid UTF-8 byte throws, and the file is read again as Windows-1252.
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const decode = (piece?: Buffer) => {
+    try {
+      return piece ? decoder.decode(piece, { stream: true }) : decoder.decode();
+    } catch {
+      throw new NotUtf8();
+    }
+  };
   const rows = new SheetRows(limits);
   let parser: Parser | undefined;
   let records = 0;
@@ -52,8 +61,8 @@ function parseCsv(bytes: Buffer, encoding: 'utf-8' | 'windows-1252', limits: She
       );
   };
   for (let at = 0; at < bytes.length; at += pieceBytes)
-    feed(decoder.decode(bytes.subarray(at, at + pieceBytes), { stream: true }), false);
-  feed(decoder.decode(), true);
+    feed(decode(bytes.subarray(at, at + pieceBytes)), false);
+  feed(decode(), true);
   return rows;
 }
 
