@@ -5,6 +5,17 @@ import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantExclusions, leadImportRows, leadImports, leads } from '../src/db/schema.ts';
 import { suppress } from '../src/suppression/suppression.ts';
 import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { xlsx } from './helpers/upload-bombs.ts';
+
+const column = (i: number): string =>
+  (i < 26 ? '' : column(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
+const cells = (row: number, count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) => `<c r="${column(i)}${row}" t="inlineStr"><is><t>v${i}</t></is></c>`,
+  ).join('');
+const manyRows = (count: number) =>
+  `<row r="1"><c r="A1" t="inlineStr"><is><t>Email</t></is></c></row>${Array.from({ length: count }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>r${i}@x.example</t></is></c></row>`).join('')}`;
 
 type Err = { error: { code: string; message: string; field?: string } };
 type Uploaded = {
@@ -30,7 +41,13 @@ let n: Awaited<ReturnType<typeof startTestNurture>>;
 let rival: InitResult;
 
 beforeAll(async () => {
-  n = await startTestNurture({ IMPORT_MAX_ROWS: '500', IMPORT_MAX_BYTES: '200000' });
+  n = await startTestNurture({
+    IMPORT_MAX_ROWS: '500',
+    IMPORT_MAX_BYTES: '200000',
+    IMPORT_MAX_COLUMNS: '50',
+    IMPORT_MAX_CELL_CHARS: '1000',
+    IMPORT_MAX_UNPACKED_BYTES: String(1024 * 1024),
+  });
   rival = await addRivalOrg(n.ctx.db);
 });
 afterAll(async () => n?.close());
@@ -223,9 +240,47 @@ describe('importing a lead list', () => {
       [
         'too-many.csv',
         Buffer.from(`email\n${Array.from({ length: 501 }, (_, i) => `l${i}@x.example`).join('\n')}`),
-        /501 rows is more than the 500/,
+        /more than 500 rows: one import takes at most 500/,
       ],
       ['too-big.csv', Buffer.from(`email\n${'a'.repeat(210_000)}\n`), /larger than 200000 bytes/],
+      // Checked while reading, named with where they are.
+      [
+        'too-wide.csv',
+        Buffer.from(`email,${'x,'.repeat(60)}\na@b.example\n`),
+        /more than 50 columns \(row 1\)/,
+      ],
+      [
+        'long-cell.csv',
+        Buffer.from(`email,notes\na@b.example,ok\nc@d.example,"${'n'.repeat(1200)}"\n`),
+        /a cell longer than 1,000 characters \(row 3, column 2\)/,
+      ],
+      ['too-wide.xlsx', xlsx(`<row r="1">${cells(1, 51)}</row>`), /more than 50 columns \(row 1\)/],
+      [
+        'long-cell.xlsx',
+        xlsx(
+          `<row r="1">${cells(1, 2)}</row><row r="2">${cells(2, 1)}<c r="B2" t="inlineStr"><is><t>${'n'.repeat(1001)}</t></is></c></row>`,
+        ),
+        /a cell longer than 1,000 characters \(row 2, column 2\)/,
+      ],
+      ['many-rows.xlsx', xlsx(manyRows(502)), /more than 500 rows/],
+      // Zip bombs: a part bigger than the limit (refused from the zip's directory, before unpacking), and one
+      // that claims to be small but unpacks to more (caught while unpacking).
+      ['bomb.xlsx', xlsx(' '.repeat(1_100_000)), /unpacks to more than 1 MB/],
+      [
+        'lying.xlsx',
+        xlsx(manyRows(10), [], 200),
+        /workbook could not be read: xl\/worksheets\/sheet1.xml unpacks to more than the size it declares/,
+      ],
+      [
+        'shared-strings.xlsx',
+        xlsx(manyRows(3), [
+          {
+            name: 'xl/sharedStrings.xml',
+            data: Buffer.from(`<sst>${'<si><t>s</t></si>'.repeat(30_000)}</sst>`),
+          },
+        ]),
+        /shared text unpacks to more than/,
+      ],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await upload(name, bytes);

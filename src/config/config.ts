@@ -108,6 +108,20 @@ export const configEntries = {
     schema: int(1, 1_000_000).default(50_000),
     description: 'Most rows one lead import takes (a larger file is refused whole; split it).',
   },
+  IMPORT_MAX_COLUMNS: {
+    schema: int(1, 16_384).default(1000),
+    description:
+      'Most columns one row of a lead file may have, empty ones included (a wider row is refused).',
+  },
+  IMPORT_MAX_CELL_CHARS: {
+    schema: int(100, 1_000_000).default(32_767),
+    description: 'Longest cell a lead file may have, in characters (32,767 is the most an Excel cell holds).',
+  },
+  IMPORT_MAX_UNPACKED_BYTES: {
+    schema: int(1024 * 1024, 2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+    description:
+      'Most bytes the parts of an XLSX that are read (its sheet, shared strings, styles) may unpack to: a small file that expands hugely is refused.',
+  },
   DISPATCH_BATCH_SIZE: {
     schema: int(1, 1000).default(100),
     description: 'Messages one worker claims per round.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customFieldName, mappingProblems, mapRow, suggestMapping } from './column-mapping.ts';
-import { decodeText, sniffDelimiter } from './read-spreadsheet.ts';
+import { sniffDelimiter } from './read-csv.ts';
+import { readSpreadsheet } from './read-spreadsheet.ts';
 
 describe('column mapping', () => {
   it('knows the spellings CRMs and people use, in several languages', () => {
@@ -77,8 +78,17 @@ describe('reading text files', () => {
     expect(sniffDelimiter('email\nx@y.example\n')).toBe(',');
   });
 
-  it('reads UTF-8 (with or without BOM) and falls back to Windows-1252', () => {
-    expect(decodeText(Buffer.from('\uFEFFZoë', 'utf8'))).toBe('Zoë');
-    expect(decodeText(Buffer.from([0x5a, 0x6f, 0xeb, 0x80]))).toBe('Zoë€');
+  it('reads UTF-8 (with or without BOM) and falls back to Windows-1252', async () => {
+    const limits = { maxRows: 10, maxColumns: 10, maxCellChars: 100, maxBytes: 1e6, maxUnpackedBytes: 1e6 };
+    const read = (bytes: number[] | Buffer) => readSpreadsheet('x.csv', Buffer.from(bytes), limits);
+    expect((await read(Buffer.from('\uFEFFName\nZoë\n', 'utf8'))).rows).toEqual([['Zoë']]);
+    expect((await read(Buffer.from('Name\nZoë\n', 'utf8'))).columns).toEqual(['Name']);
+    // A Windows-1252 byte far into the file (past the first piece read) still switches the whole file.
+    const late = Buffer.concat([
+      Buffer.from(`Name\n${'Ann\n'.repeat(30_000)}`),
+      Buffer.from([0x5a, 0x6f, 0xeb, 0x80]),
+    ]);
+    const sheet = await readSpreadsheet('x.csv', late, { ...limits, maxRows: 40_000 });
+    expect(sheet.rows.at(-1)).toEqual(['Zoë€']);
   });
 });

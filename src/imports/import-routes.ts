@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv } from '../http/auth.ts';
+import { multipartFile } from '../http/multipart-file.ts';
 import { errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import {
@@ -29,7 +30,7 @@ export const uploadImportRoute = createRoute({
   tags: ['imports'],
   summary: 'Upload a CSV or XLSX lead list: its columns, a suggested mapping and a preview',
   description:
-    'Nothing is added yet: confirm the mapping with `POST /api/v1/imports/{id}/start`. A file that cannot be read is refused with 400 (`field: file`) and nothing is stored.',
+    'Nothing is added yet: confirm the mapping with `POST /api/v1/imports/{id}/start`. A file that cannot be read, or passes a limit (size, rows, columns, cell length, what an XLSX unpacks to: the `IMPORT_MAX_*` settings), is refused with 400 (`field: file`, the message naming the limit and where) and nothing is stored.',
   security,
   request: { body: { content: { 'multipart/form-data': { schema: UploadImportBody } }, required: true } },
   responses: { 201: json(UploadedImport, 'The stored file, ready to map'), ...errorResponses },
@@ -104,10 +105,13 @@ export const importReportRoute = createRoute({
 
 export function registerImportRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   app.openapi(uploadImportRoute, async (c) => {
-    const { file } = c.req.valid('form');
+    const file = await multipartFile(c.req.raw, 'file', {
+      maxBytes: ctx.config.IMPORT_MAX_BYTES,
+      setting: 'IMPORT_MAX_BYTES',
+    });
     const uploaded = await uploadImport(ctx, c.get('actor'), {
       name: file.name || 'upload.csv',
-      bytes: Buffer.from(await file.arrayBuffer()),
+      bytes: file.bytes,
     });
     return c.json(serialiseDates(uploaded) as z.infer<typeof UploadedImport>, 201);
   });

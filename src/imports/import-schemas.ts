@@ -5,14 +5,22 @@ import { leadFields } from './column-mapping.ts';
 /** Request and response shapes of the lead-import routes; they also feed /api/openapi.json. */
 export const ImportIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const UploadImportBody = z.object({
-  file: z.instanceof(File).openapi({
-    type: 'string',
-    format: 'binary',
-    description:
-      'A .csv (comma, semicolon or tab; UTF-8 or Windows-1252) or .xlsx file; the first row names the columns',
-  }),
-});
+/**
+ * The upload's form, for the OpenAPI document only: a plain schema, not zod, so
+ * no form validator buffers the body; the route reads it (http/multipart-file.ts).
+ */
+export const UploadImportBody = {
+  type: 'object' as const,
+  required: ['file'],
+  properties: {
+    file: {
+      type: 'string' as const,
+      format: 'binary',
+      description:
+        'A .csv (comma, semicolon or tab; UTF-8 or Windows-1252) or .xlsx file; the first row names the columns',
+    },
+  },
+};
 
 const Target = z.string().openapi({
   description: `A lead field (${leadFields.join(', ')}), \`custom.<name>\` (a template variable \`{custom.<name>}\`), or \`ignore\``,

@@ -6,7 +6,7 @@ import { assistants, leadImportRows, leadImports, schedules } from '../db/schema
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type Mapping, mappingProblems, mapRow, suggestMapping } from './column-mapping.ts';
-import { readSpreadsheet } from './read-spreadsheet.ts';
+import { readSpreadsheet, type SheetLimits } from './read-spreadsheet.ts';
 
 export type ImportRow = typeof leadImports.$inferSelect;
 export type ImportOptions = {
@@ -25,7 +25,7 @@ const previewRows = 10;
  * many rows have a problem under that mapping.
  */
 export async function uploadImport(ctx: Ctx, actor: Actor, file: { name: string; bytes: Buffer }) {
-  const sheet = await readSpreadsheet(file.name, file.bytes, { maxRows: ctx.config.IMPORT_MAX_ROWS });
+  const sheet = await readSpreadsheet(file.name, file.bytes, importLimits(ctx.config));
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(leadImports)
@@ -49,6 +49,17 @@ export async function uploadImport(ctx: Ctx, actor: Actor, file: { name: string;
   });
   const suggested = suggestMapping(sheet.columns, sheet.rows.slice(0, 50));
   return { ...created, suggestedMapping: suggested, ...preview(sheet.columns, sheet.rows, suggested) };
+}
+
+/** What one upload may hold (config's IMPORT_MAX_*). */
+export function importLimits(config: Ctx['config']): SheetLimits {
+  return {
+    maxRows: config.IMPORT_MAX_ROWS,
+    maxColumns: config.IMPORT_MAX_COLUMNS,
+    maxCellChars: config.IMPORT_MAX_CELL_CHARS,
+    maxBytes: config.IMPORT_MAX_BYTES,
+    maxUnpackedBytes: config.IMPORT_MAX_UNPACKED_BYTES,
+  };
 }
 
 /** The first rows as leads, and how many of all rows have a problem, under a mapping. */
@@ -153,7 +164,7 @@ export async function importRows(
   opts: { status?: 'pending' | 'added' | 'refused'; after?: number; limit?: number },
 ): Promise<ImportRowReport[]> {
   const imp = await getImport(db, actor, id);
-  return db
+  const rows = await db
     .select()
     .from(leadImportRows)
     .where(
@@ -165,7 +176,14 @@ export async function importRows(
     )
     .orderBy(asc(leadImportRows.rowNumber))
     .limit(Math.min(opts.limit ?? 500, 5000));
+  return rows.map((r) => ({ ...r, cells: fullWidth(r.cells, imp.columns) }));
 }
+
+/** A row is stored without its trailing empty cells (one wide row must not widen them all); shown full width. */
+const fullWidth = (cells: string[], columns: string[]) =>
+  cells.length >= columns.length
+    ? cells
+    : [...cells, ...new Array<string>(columns.length - cells.length).fill('')];
 
 /** The report as CSV: the file's own columns, then the outcome of each row (for fixing and re-importing). */
 export async function importReportCsv(db: Db, actor: Actor, id: string): Promise<string> {
@@ -180,7 +198,9 @@ export async function importReportCsv(db: Db, actor: Actor, id: string): Promise
   const lines = [[...imp.columns, 'Row', 'Outcome', 'Reason', 'Lead id'].map(cell).join(',')];
   for (const r of rows)
     lines.push(
-      [...r.cells, String(r.rowNumber + 1), r.status, r.error ?? '', r.leadId ?? ''].map(cell).join(','),
+      [...fullWidth(r.cells, imp.columns), String(r.rowNumber + 1), r.status, r.error ?? '', r.leadId ?? '']
+        .map(cell)
+        .join(','),
     );
   return `${lines.join('\r\n')}\r\n`;
 }

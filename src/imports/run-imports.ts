@@ -9,6 +9,8 @@ import type { Mapping } from './column-mapping.ts';
 import { mapRow } from './column-mapping.ts';
 import type { ImportOptions } from './lead-imports.ts';
 
+// The stored rows are read back this many at a time, never the whole file: a round holds at most 200 rows,
+// each within the upload's limits (columns, cell length, and all the file's text within IMPORT_MAX_BYTES).
 const rowsPerRound = 200;
 
 /**

@@ -156,6 +156,16 @@ describe('the web app in a browser', () => {
 
     await timed('upload', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+      // A file over a limit: the screen names the limit the server gave, next to the file.
+      await page.getByLabel('Lead list').setInputFiles({
+        name: 'too-wide.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`email${',x'.repeat(1001)}\nada@example.com\n`),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page
+        .getByText('a row with more than 1,000 columns (row 1); one import takes at most 1,000')
+        .waitFor();
       await page.getByLabel('Lead list').setInputFiles({
         name: 'expo-leads.csv',
         mimeType: 'text/csv',
