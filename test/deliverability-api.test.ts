@@ -75,7 +75,7 @@ describe('deliverability API', () => {
     const path = `/api/v1/deliverability/breakers/${target}/resume`;
     expect((await n.api('POST', path, undefined, { key: memberKey })).status).toBe(403);
     expect((await n.api('POST', `/api/v1/deliverability/breakers/${randomUUID()}/resume`)).status).toBe(404);
-    expect((await n.api('POST', '/api/v1/deliverability/breakers/not-a-uuid/resume')).status).toBe(400);
+    expect((await n.api('POST', '/api/v1/deliverability/breakers/not-a-uuid/resume')).status).toBe(404);
     const rival = await addRivalOrg(n.ctx.db);
     expect((await n.api('POST', path, undefined, { key: rival.apiKey })).status).toBe(404);
 

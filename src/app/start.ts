@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { type Config, whatsappConfigured } from '../config/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { AppError } from '../errors/app-error.ts';
 import { createHttpApp } from '../http/app.ts';
 import { startInboundSmtp } from '../inbound/smtp-listener.ts';
 import { createEmailNotifier } from '../notify/email-notifier.ts';
@@ -10,6 +11,7 @@ import { createSenderRegistry } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { createLogger } from '../platform/logger.ts';
 import { startSandboxSmtp } from '../sandbox/sandbox-smtp-server.ts';
+import { assertPortFree, listenError } from './listen-errors.ts';
 import { resolveSecretKey } from './secret-key-file.ts';
 import { startWorker } from './worker-runtime.ts';
 
@@ -31,7 +33,15 @@ export type Running = {
  * inbound SMTP listener with it when INBOUND_SMTP_PORT is set.
  */
 export async function startNurture(given: Config, roles: Roles): Promise<Running> {
+  if (roles.worker && !roles.http && !given.SMTP_URL && given.SANDBOX_SMTP_PORT === 0)
+    // Port 0 is "whatever the server's sandbox got": only a worker in the same process knows it.
+    throw new AppError(
+      'VALIDATION',
+      'SANDBOX_SMTP_PORT=0 needs the HTTP role in this process (npm start); a worker on its own sends to the sandbox of `npm run server`: set SANDBOX_SMTP_PORT to the port it listens on, or set SMTP_URL.',
+      { field: 'SANDBOX_SMTP_PORT' },
+    );
   const log = createLogger(given.LOG_LEVEL, given.LOG_FORMAT);
+  for (const [what, where] of listeners(given, roles)) await assertPortFree(what, where);
   const database = await openDatabase({ databaseUrl: given.DATABASE_URL, dataDir: given.NURTURE_DATA_DIR });
   let config: Config;
   try {
@@ -60,12 +70,25 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
   let url: string | null = null;
   try {
     if (roles.http && !config.SMTP_URL) {
-      const sandbox = await startSandboxSmtp(database.db, log, config.SANDBOX_SMTP_PORT);
+      const sandbox = await startSandboxSmtp(database.db, log, config.SANDBOX_SMTP_PORT).catch((e) => {
+        throw listenError(e, 'The sandbox SMTP server', {
+          port: config.SANDBOX_SMTP_PORT,
+          host: '127.0.0.1',
+          portSetting: 'SANDBOX_SMTP_PORT',
+        });
+      });
       sandboxPort = sandbox.port;
       stops.push(sandbox.close);
     }
     if (roles.http && config.INBOUND_SMTP_PORT !== undefined) {
-      const inbound = await startInboundSmtp(ctx);
+      const inbound = await startInboundSmtp(ctx).catch((e) => {
+        throw listenError(e, 'The inbound SMTP listener', {
+          port: config.INBOUND_SMTP_PORT ?? 0,
+          host: config.INBOUND_SMTP_HOST,
+          portSetting: 'INBOUND_SMTP_PORT',
+          hostSetting: 'INBOUND_SMTP_HOST',
+        });
+      });
       inboundSmtpPort = inbound.port;
       stops.push(inbound.close);
     }
@@ -92,7 +115,16 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
       const app = createHttpApp(ctx);
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
-        s.once('error', reject);
+        s.once('error', (e) =>
+          reject(
+            listenError(e, 'The HTTP server', {
+              port: config.PORT,
+              host: config.HOST,
+              portSetting: 'PORT',
+              hostSetting: 'HOST',
+            }),
+          ),
+        );
       });
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -116,4 +148,35 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
       await database.close();
     },
   };
+}
+
+type Listener = Parameters<typeof listenError>[2];
+
+/** The ports this process's roles listen on, with the settings that choose them. */
+function listeners(config: Config, roles: Roles): [string, Listener][] {
+  if (!roles.http) return [];
+  return [
+    ['The HTTP server', { port: config.PORT, host: config.HOST, portSetting: 'PORT', hostSetting: 'HOST' }],
+    ...(config.SMTP_URL
+      ? []
+      : ([
+          [
+            'The sandbox SMTP server',
+            { port: config.SANDBOX_SMTP_PORT, host: '127.0.0.1', portSetting: 'SANDBOX_SMTP_PORT' },
+          ],
+        ] as [string, Listener][])),
+    ...(config.INBOUND_SMTP_PORT === undefined
+      ? []
+      : ([
+          [
+            'The inbound SMTP listener',
+            {
+              port: config.INBOUND_SMTP_PORT,
+              host: config.INBOUND_SMTP_HOST,
+              portSetting: 'INBOUND_SMTP_PORT',
+              hostSetting: 'INBOUND_SMTP_HOST',
+            },
+          ],
+        ] as [string, Listener][])),
+  ];
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 
 /** Request and response shapes of the assistant routes; they also feed /api/openapi.json. */
 export const MailboxBody = z
@@ -71,4 +72,4 @@ export const Assistant = z
   })
   .openapi('Assistant');
 
-export const AssistantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const AssistantIdParam = z.object({ id: idParam() });

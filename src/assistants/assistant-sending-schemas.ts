@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 import { maxDailyCap, maxSpacingSeconds } from './assistant-sending.ts';
 
 /** Request and response shapes of the assistant sending route; they also feed /api/openapi.json. */
@@ -68,4 +69,4 @@ export const SendingSettings = z
   })
   .openapi('SendingSettings');
 
-export const AssistantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const AssistantIdParam = z.object({ id: idParam() });

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { getAssistantRow } from '../assistants/assistant-queries.ts';
 import type { ApiEnv } from '../http/auth.ts';
-import { ErrorResponse, errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
+import { ErrorResponse, errorResponses, idParam, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import {
   listTemplates,
@@ -25,7 +25,7 @@ import {
 
 const security = [{ bearer: [] }];
 const adminOnly = { 403: json(ErrorResponse, 'Only admins may change it') };
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({ id: idParam() });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });

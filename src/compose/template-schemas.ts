@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 import { angles, sources } from './templates.ts';
 
 /** Request and response shapes of the template routes; they also feed /api/openapi.json. */
 
 export const TemplatePairParam = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  id: idParam(),
   source: z.enum(sources).openapi({ param: { name: 'source', in: 'path' } }),
   step: z.enum(angles).openapi({ param: { name: 'step', in: 'path' }, description: 'The angle of the step' }),
 });

@@ -62,7 +62,8 @@ export const configEntries = {
   },
   SANDBOX_SMTP_PORT: {
     schema: int(0, 65535).default(2525),
-    description: 'Loopback port of the built-in sandbox SMTP server (used when SMTP_URL is unset).',
+    description:
+      'Loopback port of the built-in sandbox SMTP server (used when SMTP_URL is unset). 0: any free port, which the worker of the same process (npm start) then uses; a worker on its own needs the real port.',
   },
   SANDBOX_SENDS_ANYTIME: {
     schema: bool.default(true),

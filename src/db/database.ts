@@ -31,9 +31,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir ?? './data');
 }
 
+const connectTimeoutMs = 5_000;
+
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client's error (server restart) must not crash the process.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // While the database is unreachable a request waits this long for a connection, then fails
+    // (503 with Retry-After, http/error-response.ts) instead of hanging; the pool reconnects by itself.
+    connectionTimeoutMillis: connectTimeoutMs,
+    // A connection cut without a FIN (a dead network) is noticed and dropped instead of kept for ever.
+    keepAlive: true,
+  });
+  // An idle client's error (server restart, outage) must not crash the process; the pool drops that client.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

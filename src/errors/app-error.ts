@@ -10,6 +10,7 @@ export const errorCodes = [
   'NOT_FOUND', // no such thing in the caller's org (another org's ids look the same)
   'CONFLICT', // duplicate or a state that forbids the action
   'REFUSED', // a business rule refuses the action (suppressed, excluded)
+  'TOO_LARGE', // the request body is over its route's size limit
   'INVALID_TRANSITION', // the lead state machine forbids this change
   'UNAVAILABLE', // a dependency (database, mailbox) is not reachable
   'INTERNAL', // a bug; details are logged, not shown

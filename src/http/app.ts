@@ -7,8 +7,11 @@ import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
 import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
 import { registerWebRoutes } from '../web/web-routes.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
-import { errorJson, toErrorResponse, validationError } from './error-response.ts';
+import { apiBodyMaxBytes, limitBody, pageBodyMaxBytes } from './body-limits.ts';
+import { errorJson, retryAfterSeconds, toErrorResponse, validationError } from './error-response.ts';
+import { refuseNulCharacters } from './input-guards.ts';
 import { routeTable } from './routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
 // A missing field reads "required" rather than zod's type or enum complaint.
 z.config({
@@ -16,10 +19,19 @@ z.config({
     issue.input === undefined && issue.code !== 'unrecognized_keys' ? 'required' : undefined,
 });
 
+/** A path parameter that should be a uuid and is not: it names nothing, so the answer is 404. */
+const isBadUuid = (error: z.ZodError) =>
+  error.issues.some((i) => i.code === 'invalid_format' && (i as { format?: string }).format === 'uuid');
+
 /** The HTTP app: health, the API of routes.ts with its OpenAPI document, the public pages and the web app. */
 export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
+      if (!result.success && result.target === 'param' && isBadUuid(result.error))
+        return errorJson(
+          c,
+          new AppError('NOT_FOUND', `Not found: ${c.req.path} names no record (not an id)`),
+        );
       if (!result.success)
         return errorJson(
           c,
@@ -32,12 +44,18 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   });
   app.onError((e, c) => toErrorResponse(c, e, ctx.log));
   app.notFound((c) => errorJson(c, new AppError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)));
+  // Every response, API or page, gets the same security headers (CSP with frame-ancestors, nosniff…).
+  app.use('*', securityHeaders);
+  // Public pages (unsubscribe, tracking, the web app) take at most a small form; the API sets its own below.
+  const pageBodyLimit = limitBody(pageBodyMaxBytes);
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/v1/') ? next() : pageBodyLimit(c, next)));
 
   app.get('/health', async (c) => {
     try {
       await ctx.db.execute(sql`SELECT 1`);
       return c.json({ status: 'ok' });
     } catch {
+      c.header('Retry-After', String(retryAfterSeconds));
       return c.json({ status: 'unavailable', reason: 'database unreachable' }, 503);
     }
   });
@@ -80,14 +98,15 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
         ),
       ),
   });
+  // Every other API call is JSON: one limit (a route with larger bodies is skipped here and sets its own).
+  const apiBodyLimit = limitBody(apiBodyMaxBytes);
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith('/api/v1/inbound/')) return next();
     if (c.req.method === 'POST' && c.req.path === '/api/v1/imports') return importUpload(c, next);
-    return bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c2) => errorJson(c2, new AppError('VALIDATION', 'body: larger than 1 MB', { field: 'body' })),
-    })(c, next);
+    return apiBodyLimit(c, next);
   });
+  // After the limits: a NUL in any query, path or JSON body is a 4xx here, never a database error.
+  app.use('*', refuseNulCharacters);
   for (const r of routeTable) r.register(app, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/db-errors.ts';
 import { AppError, type ErrorCode } from '../errors/app-error.ts';
 import type { Logger } from '../platform/logger.ts';
 
@@ -13,6 +14,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   REFUSED: 422,
+  TOO_LARGE: 413,
   INVALID_TRANSITION: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -22,12 +24,21 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; field?: string; details?: Record<string, unknown> };
 };
 
+/** Seconds a client should wait before trying again after a 503 (the database is usually back soon). */
+export const retryAfterSeconds = 5;
+
 export function errorJson(c: Context, e: AppError) {
   const body: ErrorBody = { error: { code: e.code, message: e.message } };
   if (e.field) body.error.field = e.field;
   if (e.details) body.error.details = e.details;
-  return c.json(body, statusOf[e.code]);
+  const status = statusOf[e.code];
+  if (status === 503) c.header('Retry-After', String(retryAfterSeconds));
+  return c.json(body, status);
 }
+
+/** What every caller is told while the database cannot be reached: nothing about why, only when to retry. */
+export const databaseUnavailable = () =>
+  new AppError('UNAVAILABLE', 'The database is not reachable right now; try again shortly');
 
 /** A zod failure → 400 whose message names every bad field (`firstName: expected string`). */
 export function validationError(error: ZodError, where: 'body' | 'query' | 'path'): AppError {
@@ -58,10 +69,16 @@ export function toErrorResponse(c: Context, e: unknown, log: Logger) {
         ? 'UNAUTHENTICATED'
         : e.status === 404
           ? 'NOT_FOUND'
-          : e.status < 500
-            ? 'VALIDATION'
-            : 'INTERNAL';
+          : e.status === 413
+            ? 'TOO_LARGE'
+            : e.status < 500
+              ? 'VALIDATION'
+              : 'INTERNAL';
     return errorJson(c, new AppError(code, message, { field: e.status === 400 ? 'body' : undefined }));
+  }
+  if (isDatabaseUnavailable(e)) {
+    log.warn('database unavailable during a request', { error: e, path: c.req.path });
+    return errorJson(c, databaseUnavailable());
   }
   log.error('unhandled error in request', { error: e, path: c.req.path });
   return errorJson(c, new AppError('INTERNAL', 'Internal error; it has been logged'));

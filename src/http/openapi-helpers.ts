@@ -40,3 +40,9 @@ export function serialiseDates<T>(value: T): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, serialiseDates(v)]));
   return value;
 }
+
+/**
+ * A path id. Every id is a uuid; one that is not names nothing, so the app
+ * answers 404 (app.ts, defaultHook) before any query, as for an unknown id.
+ */
+export const idParam = (name = 'id') => z.uuid().openapi({ param: { name, in: 'path' } });

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { sources } from '../compose/templates.ts';
+import { idParam } from '../http/openapi-helpers.ts';
 import { leadFields } from './column-mapping.ts';
 
 /** Request and response shapes of the lead-import routes; they also feed /api/openapi.json. */
-export const ImportIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const ImportIdParam = z.object({ id: idParam() });
 
 /**
  * The upload's form, for the OpenAPI document only: a plain schema, not zod, so

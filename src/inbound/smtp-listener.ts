@@ -70,15 +70,16 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
       });
     },
   });
-  server.on('error', (e) => ctx.log.error('inbound SMTP error', { error: e }));
   const host = ctx.config.INBOUND_SMTP_HOST;
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    server.once('error', reject);
     server.listen(ctx.config.INBOUND_SMTP_PORT ?? 0, host, () => {
-      server.server.off('error', reject);
+      server.off('error', reject);
       resolve();
     });
   });
+  // Only once listening: a port in use is the caller's one-line error, not a logged one too.
+  server.on('error', (e) => ctx.log.error('inbound SMTP error', { error: e }));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : (ctx.config.INBOUND_SMTP_PORT ?? 0);
   ctx.log.info('inbound SMTP listening', { host, port });

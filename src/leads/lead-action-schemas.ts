@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 import { leadActions, maxBulkLeads } from './lead-actions.ts';
 
 /** Request and response shapes of the lead action routes; they also feed /api/openapi.json. */
@@ -6,7 +7,7 @@ const actionDescription =
   'deactivate, hot, unsubscribe (org-wide, for good), continue (from where it stopped), restart (from step 1), note ({text}), handled-outside (no at-risk reminders), change-owner ({ownerId}, admins)';
 
 export const ActionParam = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  id: idParam(),
   action: z
     .enum(leadActions)
     .openapi({ param: { name: 'action', in: 'path' }, description: actionDescription }),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sources } from '../compose/templates.ts';
+import { idParam } from '../http/openapi-helpers.ts';
 import { leadStates } from './lead-states.ts';
 import { defaultPageSize, maxPageSize } from './list-leads.ts';
 import { isValidAddress } from './normalise-email.ts';
@@ -94,7 +95,7 @@ export const TimelineItem = z
   .passthrough()
   .openapi('TimelineItem');
 
-export const LeadIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const LeadIdParam = z.object({ id: idParam() });
 
 const isoDate = z.iso.datetime({ offset: true });
 

@@ -1,3 +1,5 @@
+import { redactForLog, redactText } from './log-redaction.ts';
+
 /** A tiny structured logger: one line per event, level-filtered, pretty or JSON. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -17,9 +19,9 @@ export function createLogger(
 ): Logger {
   const write = (l: LogLevel, msg: string, data?: Record<string, unknown>) => {
     if (rank[l] < rank[level]) return;
-    const rec = { ...bindings, ...data };
-    for (const [k, v] of Object.entries(rec))
-      if (v instanceof Error) rec[k] = { message: v.message, stack: v.stack };
+    // Errors become plain records, with bind parameters and echoed values taken out (no personal data).
+    const rec = redactForLog({ ...bindings, ...data }) as Record<string, unknown>;
+    msg = redactText(msg);
     const line =
       format === 'json'
         ? JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...rec })

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { intents } from '../classify/classification.ts';
 import type { ApiEnv } from '../http/auth.ts';
-import { errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
+import { errorResponses, idParam, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import {
   correctClassification,
@@ -12,7 +12,7 @@ import {
 } from './corrections.ts';
 
 const security = [{ bearer: [] }];
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({ id: idParam() });
 const IntentBody = z.object({ intent: z.enum(intents) }).strict();
 
 const ReviewItem = z

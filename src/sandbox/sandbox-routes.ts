@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv } from '../http/auth.ts';
-import { errorResponses, json } from '../http/openapi-helpers.ts';
+import { errorResponses, idParam, json } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import { getSandboxMessage, listSandboxMessages, replyAsLead } from './sandbox-messages.ts';
 
@@ -17,7 +17,7 @@ const SandboxMessage = z
     sentAt: z.string(),
   })
   .openapi('SandboxMessage');
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({ id: idParam() });
 
 export const listRoute = createRoute({
   method: 'get',

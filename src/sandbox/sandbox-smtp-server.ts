@@ -15,6 +15,8 @@ const maxSize = 25 * 1024 * 1024;
  * stores a message before answering 250, which is what lets a restarted worker
  * ask "did this reach the server?" (reconcile-interrupted.ts). A second copy of
  * the same Message-ID is counted, not stored, so duplicates stay visible.
+ * Port 0 takes any free port; the port it got is returned, and the process's
+ * own worker sends there (app/start.ts).
  */
 export async function startSandboxSmtp(
   db: Db,
@@ -50,11 +52,15 @@ export async function startSandboxSmtp(
       });
     },
   });
-  server.on('error', (e) => log.error('sandbox SMTP error', { error: e }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Only once listening: a port in use is the caller's one-line error (app/listen-errors.ts), not a logged one.
+  server.on('error', (e) => log.error('sandbox SMTP error', { error: e }));
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   log.info('sandbox SMTP listening', { port: actualPort });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 import { maxScheduleSteps, maxStepDay } from './schedules.ts';
 
 /** Request and response shapes of the schedule routes; they also feed /api/openapi.json. */
@@ -52,4 +53,4 @@ export const Schedule = z
   })
   .openapi('Schedule');
 
-export const ScheduleIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const ScheduleIdParam = z.object({ id: idParam() });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idParam } from '../http/openapi-helpers.ts';
 import { maxEntriesPerRequest } from './exclusions.ts';
 
 /** Request and response shapes of the exclusion-list routes; they also feed /api/openapi.json. */
@@ -41,11 +42,11 @@ export const AddedExclusions = z
   .openapi('AddedExclusions');
 
 export const ExclusionParams = z.object({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  id: idParam(),
   pattern: z.string().openapi({
     param: { name: 'pattern', in: 'path' },
     description: 'The entry, e.g. acme.com or ceo@acme.com',
   }),
 });
 
-export const AssistantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const AssistantIdParam = z.object({ id: idParam() });

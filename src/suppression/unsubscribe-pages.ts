@@ -1,13 +1,24 @@
-import type { Hono } from 'hono';
-import { html } from 'hono/html';
+import type { Context, Hono } from 'hono';
+import { html, raw } from 'hono/html';
 import { isAppError } from '../errors/app-error.ts';
+import { contentSecurityPolicy, inlineHash } from '../http/security-headers.ts';
 import type { Ctx } from '../platform/context.ts';
 import { leadEmailForToken, unsubscribeByToken } from './unsubscribe.ts';
 
-const page = (title: string, body: ReturnType<typeof html>) =>
-  html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}button{font:inherit;padding:.5rem 1rem}</style></head>
+const style =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}button{font:inherit;padding:.5rem 1rem}';
+/** The pages load nothing; their one inline style is allowed by its hash, their form posts back here. */
+export const unsubscribePagePolicy = contentSecurityPolicy([
+  "default-src 'none'",
+  `style-src ${inlineHash(style)}`,
+]);
+
+const page = (c: Context, title: string, body: ReturnType<typeof html>) => {
+  c.header('Content-Security-Policy', unsubscribePagePolicy);
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title}</title><style>${raw(style)}</style></head>
 <body>${body}</body></html>`;
+};
 
 /**
  * Public pages a lead reaches from an email. GET never changes anything (link
@@ -20,6 +31,7 @@ export function registerUnsubscribePages(app: Hono, ctx: Ctx): void {
       const email = await leadEmailForToken(ctx, c.req.param('token'));
       return c.html(
         page(
+          c,
           'Unsubscribe',
           html`<h1>Unsubscribe</h1><p>Stop all emails to <b>${email}</b>?</p>
 <form method="post"><button type="submit">Unsubscribe</button></form>`,
@@ -27,7 +39,7 @@ export function registerUnsubscribePages(app: Hono, ctx: Ctx): void {
       );
     } catch (e) {
       if (isAppError(e))
-        return c.html(page('Unsubscribe', html`<h1>Link not valid</h1><p>${e.message}.</p>`), 404);
+        return c.html(page(c, 'Unsubscribe', html`<h1>Link not valid</h1><p>${e.message}.</p>`), 404);
       throw e;
     }
   });
@@ -39,6 +51,7 @@ export function registerUnsubscribePages(app: Hono, ctx: Ctx): void {
       if (oneClick) return c.text('Unsubscribed', 200);
       return c.html(
         page(
+          c,
           'Unsubscribed',
           html`<h1>You are unsubscribed</h1><p>${email} will not receive any more emails from us.</p>`,
         ),
@@ -47,7 +60,7 @@ export function registerUnsubscribePages(app: Hono, ctx: Ctx): void {
       if (isAppError(e))
         return oneClick
           ? c.text(e.message, 404)
-          : c.html(page('Unsubscribe', html`<h1>Link not valid</h1>`), 404);
+          : c.html(page(c, 'Unsubscribe', html`<h1>Link not valid</h1>`), 404);
       throw e;
     }
   });

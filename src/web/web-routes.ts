@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Context, Env, Hono } from 'hono';
+import { contentSecurityPolicy, inlineHash } from '../http/security-headers.ts';
 
 /**
  * The web app (SPEC §10), served as it is written: index.html, the browser
@@ -80,19 +81,14 @@ function indexPage(dir: string): { html: string; csp: string } {
   const html = readFileSync(`${dir}index.html`, 'utf8');
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (importMap === undefined) throw new Error('src/web/index.html has no import map');
-  const hash = createHash('sha256').update(importMap).digest('base64');
-  const csp = [
+  // The import map is inline by nature (browsers load no external ones); its hash lets that one script run.
+  const csp = contentSecurityPolicy([
     "default-src 'self'",
-    // The import map is inline by nature (browsers load no external ones); its hash lets that one script run.
-    `script-src 'self' 'sha256-${hash}'`,
+    `script-src 'self' ${inlineHash(importMap)}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  ]);
   return { html, csp };
 }
 
@@ -109,9 +105,8 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, dir = webDir): vo
     'Content-Type': type,
     ETag: etag,
     'Cache-Control': 'no-cache',
+    // The rest of the security headers are the app's (http/security-headers.ts).
     'Content-Security-Policy': index.csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
   });
 
   const send = (c: Context<E>, s: { body: string; etag: string; type: string }) => {
@@ -137,8 +132,7 @@ export function registerWebRoutes<E extends Env>(app: Hono<E>, dir = webDir): vo
     return served;
   };
 
-  const notFound = (c: Context<E>) =>
-    c.text('Not found', 404, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+  const notFound = (c: Context<E>) => c.text('Not found', 404, { 'Cache-Control': 'no-cache' });
 
   for (const path of appPaths)
     app.get(path, (c) => send(c, { body: index.html, etag: indexEtag, type: 'text/html; charset=utf-8' }));
