@@ -6,10 +6,12 @@ import { countSendTimeBounces } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { decide, leadStates } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
+import { keepStepGaps } from '../sequences/keep-step-gaps.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import type { MessageRow } from './claim-due.ts';
 import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
 import { countSends } from './send-counts.ts';
+import type { StopLead } from './send-rules/send-rule.ts';
 
 /** What the dispatcher decided (or what happened) for one claimed message. */
 export type Verdict =
@@ -19,7 +21,7 @@ export type Verdict =
       lead: LeadRow;
       reason: string;
       evidence: Record<string, unknown>;
-      stopLead?: 'Suppressed' | 'Excluded';
+      stopLead?: StopLead;
     }
   | {
       kind: 'defer';
@@ -150,9 +152,12 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
 
   await ctx.db.transaction(async (tx) => {
     await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
+    // Steps after one that went late keep the schedule's gaps from when it really went.
+    const sentIds = verdicts.flatMap((v) => (v.kind === 'sent' && v.outcome.ok ? [v.message.id] : []));
+    const regapped = await keepStepGaps(tx, sentIds);
     // One insert for the round's events and the completions that follow from them.
     const completions = await completeFinishedSequences(tx, [...sentLeadIds], { recordNow: false });
-    await recordEvents(tx, [...events, ...completions]);
+    await recordEvents(tx, [...events, ...regapped, ...completions]);
     // A lead that can never be emailed again stops here, with why (its other steps are cancelled).
     const blocked = new Map(
       verdicts.flatMap((v) => (v.kind === 'skip' && v.stopLead ? [[v.lead.id, v] as const] : [])),
