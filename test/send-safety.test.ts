@@ -109,6 +109,42 @@ describe('send safety', () => {
     }
   });
 
+  it('places those the daily cap holds on the slots as they free up, not all on the first', async () => {
+    const [base] = await ctx.db.select().from(assistants).where(eq(assistants.id, harness.org.assistantId));
+    const { id: _id, createdAt: _c, ...copy } = base!;
+    const [capped] = await ctx.db
+      .insert(assistants)
+      .values({ ...copy, name: 'Capped 3', email: 'capped3@acme.test', dailyCap: 3 })
+      .returning();
+    const add = (name: string) =>
+      addLead(ctx, actor, {
+        email: `slot-${name}@example.com`,
+        source: 'event',
+        timeZone: 'UTC',
+        assistantId: capped!.id,
+      });
+    // Three sends an hour apart fill the cap…
+    for (const [name, at] of [
+      ['a', '08:00'],
+      ['b', '09:00'],
+      ['c', '10:00'],
+    ] as const) {
+      clock.now = new Date(`2026-11-23T${at}:00Z`);
+      await add(name);
+      await dispatchAt(`2026-11-23T${at}:00Z`);
+    }
+    // …so three more wait, each for its own slot: when a, b and c leave the 24 hours.
+    clock.now = new Date('2026-11-23T11:00:00Z');
+    const waiting = [await add('d'), await add('e'), await add('f')];
+    await dispatchAt('2026-11-23T11:00:00Z');
+    const next = await Promise.all(waiting.map(async (l) => (await steps(l.id))[0]!.dueAt.toISOString()));
+    expect(next.sort()).toEqual([
+      '2026-11-24T08:01:00.000Z',
+      '2026-11-24T09:01:00.000Z',
+      '2026-11-24T10:01:00.000Z',
+    ]);
+  });
+
   it('holds a follow-up whose earlier step has not gone, then keeps the gap after it', async () => {
     clock.now = new Date('2026-12-07T09:00:00Z'); // Monday, inside the window
     const l = await addLead(ctx, actor, { email: 'order@example.com', source: 'event', timeZone: 'UTC' });
