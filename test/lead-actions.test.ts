@@ -119,12 +119,15 @@ describe('actions on one lead', () => {
     const resumed = planned.filter((m) => m.id !== root.id && m.status !== 'cancelled');
     expect(resumed.map((m) => m.step)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(resumed.every((m) => m.inReplyTo === root.messageId)).toBe(true);
-    // Planned from now: step 2 (day 2) first, the later ones keep their gaps from it.
+    // Step 2 keeps the schedule's 2-day gap after step 1 went (SPEC §5.1), the later ones theirs from it.
     const days = resumed.map((m) =>
       Math.round((m.dueAt.getTime() - resumed[0]!.dueAt.getTime()) / 86_400_000),
     );
     expect(days).toEqual([0, 3, 7, 12, 19, 28]);
-    expect(Math.abs(resumed[0]!.dueAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const [sentRoot] = (await seqMessages(l.id)).filter((m) => m.id === root.id);
+    // (Two local days: within an hour of 48 h across a DST change.)
+    const gap = resumed[0]!.dueAt.getTime() - sentRoot!.sentAt!.getTime();
+    expect(Math.abs(gap - 2 * 86_400_000)).toBeLessThanOrEqual(3_600_000);
     const scheduled = (await timeline(l.id)).filter((e) => e.type === 'steps_scheduled').at(-1)!;
     expect(scheduled.reason).toMatch(/^Continued by a user from step 2/);
     expect(scheduled.actor).toEqual({ type: 'user', id: n.org.userId });
@@ -245,6 +248,38 @@ describe('bulk actions', () => {
       },
     ]);
     expect((await n.api<Lead>('GET', `/api/v1/leads/${b.id}`)).body.state).toBe('hot');
+  });
+
+  it('never resumes a lead whose address validation found invalid, even marked hot, and says why per lead', async () => {
+    // SPEC §7: a throwaway-mailbox domain is refused the moment the lead is added.
+    const bad = await newLead({ email: `kim${++seq}@mailinator.com` });
+    expect(bad).toMatchObject({ state: 'deactivated', subState: 'Disposable' });
+    // A human may still call it hot (they know the person); that plans nothing.
+    expect((await act(bad.id, 'hot')).body).toMatchObject({ state: 'hot', subState: 'ManualHot' });
+    expect(await seqMessages(bad.id)).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const action of ['continue', 'restart']) {
+      const r = await act<Err>(bad.id, action);
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('INVALID_TRANSITION');
+      expect(r.body.error.message).toContain(`the address was found Disposable on ${today}`);
+    }
+    const good = await newLead();
+    await firstSent(good.id);
+    await act(good.id, 'deactivate');
+    const r = await n.api<Bulk>('POST', '/api/v1/leads/actions/continue', { leadIds: [bad.id, good.id] });
+    expect(r.body).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(r.body.results[0]).toEqual({
+      leadId: bad.id,
+      ok: false,
+      error: {
+        code: 'INVALID_TRANSITION',
+        message: expect.stringMatching(/found Disposable on \d{4}-\d{2}-\d{2}/),
+      },
+    });
+    expect(r.body.results[1]).toMatchObject({ leadId: good.id, ok: true, state: 'cold' });
+    expect((await seqMessages(bad.id)).length).toBe(0);
+    expect((await n.api<Lead>('GET', `/api/v1/leads/${bad.id}`)).body.state).toBe('hot');
   });
 
   it('adds the same note to many leads', async () => {

@@ -213,6 +213,9 @@ export const leads = pgTable('leads', {
   /** SPEC §7: when a worker should (next) validate the address; null once decided (migration 0010). */
   validationDueAt: ts('validation_due_at'),
   validationAttempts: integer('validation_attempts').notNull().default(0),
+  /** SPEC §7: what validation last concluded (null: not yet; 'valid'; CatchAll/Unverifiable; an invalid sub-state), migration 0014. */
+  addressVerdict: text('address_verdict'),
+  addressVerdictAt: ts('address_verdict_at'),
 });
 
 export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';

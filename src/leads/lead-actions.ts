@@ -7,11 +7,12 @@ import { AppError, type ErrorCode, isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { getSchedule } from '../schedules/schedules.ts';
 import { goneStatuses, planSequence, runMessages } from '../sequences/plan-sequence.ts';
+import { addLocalDays } from '../sequences/send-window.ts';
 import { findSuppression } from '../suppression/suppression.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
 import { findVisibleLead } from './lead-queries.ts';
 import { changeLeadState, type LeadRow } from './lead-state-change.ts';
-import { finishedStates, type LeadEvent, type LeadState, transition } from './lead-states.ts';
+import { finishedStates, type LeadEvent, statePairOf, transition } from './lead-states.ts';
 
 /** What a user can do to a lead (SPEC §5.1, §6.4), one lead or many at once. */
 export const leadActions = [
@@ -176,8 +177,8 @@ async function resume(
   actor: Actor,
 ): Promise<void> {
   const by = { actorType: 'user' as const, actorId: actor.userId };
-  // The state machine speaks first: its refusal is the reason the user needs.
-  transition({ state: lead.state as LeadState, subState: lead.subState }, { type: action });
+  // The state machine speaks first: its refusal (an address found invalid…) is the reason the user needs.
+  transition(statePairOf(lead), { type: action });
   const schedule = await getSchedule(tx, lead.orgId, lead.scheduleId);
   const run = runMessages(
     lead,
@@ -232,8 +233,20 @@ async function resume(
     .select({ email: assistants.email })
     .from(assistants)
     .where(eq(assistants.id, lead.assistantId));
+  // An address not validated yet resumes waiting for it (pending/Unverified): the worker checks it now.
+  if (resumed!.state === 'pending')
+    await tx.update(leads).set({ validationDueAt: ctx.now() }).where(eq(leads.id, lead.id));
+  // Continuing keeps the schedule's gap after the last step that went (SPEC §5.1: not two emails in a row).
+  const last = action === 'continue' ? gone.find((m) => m.step === lastGone) : undefined;
+  const lastWent = last?.sentAt ?? last?.claimedAt;
+  const lastDay = last?.step != null ? schedule.steps[last.step] : undefined;
+  const gapFromLast =
+    lastWent && lastDay !== undefined
+      ? addLocalDays(lastWent, Math.max(0, schedule.steps[fromIndex]! - lastDay), lead.timeZone ?? 'UTC')
+      : null;
+  const base = gapFromLast && gapFromLast > ctx.now() ? gapFromLast : ctx.now();
   await planSequence(tx, resumed!, schedule, {
-    base: ctx.now(),
+    base,
     explicitFirst: false,
     fromIndex,
     senderAddress: assistant?.email ?? '',

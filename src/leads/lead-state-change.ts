@@ -6,7 +6,7 @@ import { leadNoticeKindOf } from '../notify/lead-notice.ts';
 import { type LeadNotifyConfig, notifyLeadOwner } from '../notify/lead-notifications.ts';
 import { suppress } from '../suppression/suppression.ts';
 import { type Cause, type EventInput, recordEvents } from '../timeline/record-event.ts';
-import { decide, type LeadEvent, type LeadState, stopsSequence } from './lead-states.ts';
+import { addressVerdictAfter, decide, type LeadEvent, statePairOf, stopsSequence } from './lead-states.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
 
@@ -42,7 +42,9 @@ export async function changeLeadState<E extends LeadEvent>(
   cause: Cause,
   ...[opts = {}]: OptionsFor<E>
 ): Promise<LeadRow | null> {
-  const d = decide({ state: lead.state as LeadState, subState: lead.subState }, event);
+  const d = decide(statePairOf(lead), event);
+  // A validation verdict (or a bounce's) is remembered apart from the state, which a user may change.
+  const address = addressVerdictAfter(event);
   if (!d.ok) {
     if (opts.strict) throw new AppError('INVALID_TRANSITION', d.reason, { details: { state: lead.state } });
     return null;
@@ -54,6 +56,7 @@ export async function changeLeadState<E extends LeadEvent>(
       subState: d.next.subState,
       stateChangedAt: sql`now()`,
       updatedAt: sql`now()`,
+      ...(address ? { addressVerdict: address.verdict, addressVerdictAt: sql`now()` } : {}),
     })
     .where(and(eq(leads.id, lead.id), eq(leads.state, lead.state)))
     .returning();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addressVerdictAfter,
   decide,
   type LeadEvent,
   type LeadState,
@@ -154,6 +155,59 @@ describe('lead state machine', () => {
       });
     }
   }
+
+  // SPEC §7: an address validation found invalid. The same table, except that nothing resumes the
+  // sequence (continue, restart), and the refusal names the verdict and its date, before any other reason.
+  const foundAt = new Date('2026-12-07T10:00:00Z');
+  for (const state of leadStates) {
+    for (const event of [...events, { type: 'restart' } as const]) {
+      const resumes = event.type === 'continue' || event.type === 'restart';
+      const expected = resumes ? undefined : allowed[state][event.type];
+      it(`address found Disposable: ${state} + ${event.type} → ${expected ?? 'refused'}`, () => {
+        const subState = state === 'deactivated' ? 'Disposable' : null;
+        const address = { verdict: 'Disposable', at: foundAt };
+        const d = decide({ state, subState, address }, event);
+        if (resumes) {
+          expect(d).toEqual({
+            ok: false,
+            reason: `${event.type} is not allowed from ${state}: the address was found Disposable on 2026-12-07, and nothing is ever sent to it`,
+          });
+        } else if (expected === undefined) expect(d.ok).toBe(false);
+        else expect(d).toMatchObject({ ok: true, next: { state: expected } });
+      });
+    }
+  }
+
+  it('resumes a lead whose address is not validated yet as pending, held for validation', () => {
+    const unchecked = { verdict: null, at: null };
+    for (const state of ['hot', 'responded', 'processed'] as const)
+      for (const type of ['continue', 'restart'] as const)
+        expect(decide({ state, subState: null, address: unchecked }, { type })).toMatchObject({
+          ok: true,
+          next: { state: 'pending', subState: 'Unverified' },
+        });
+    const valid = { verdict: 'valid', at: foundAt };
+    expect(decide({ state: 'hot', subState: null, address: valid }, { type: 'continue' })).toMatchObject({
+      next: { state: 'cold' },
+    });
+    // An unsure verdict (a catch-all domain) is sent all the same (SPEC §4 pending).
+    const catchAll = { verdict: 'CatchAll', at: foundAt };
+    expect(decide({ state: 'hot', subState: null, address: catchAll }, { type: 'continue' }).ok).toBe(true);
+  });
+
+  it('remembers what validation (and a bounce) said of the address', () => {
+    expect(addressVerdictAfter({ type: 'invalidate', subState: 'SpamTrap' })).toEqual({
+      verdict: 'SpamTrap',
+    });
+    expect(addressVerdictAfter({ type: 'bounce', subState: 'BounceDeactivated' })).toEqual({
+      verdict: 'BounceDeactivated',
+    });
+    expect(addressVerdictAfter({ type: 'verify' })).toEqual({ verdict: 'valid' });
+    expect(addressVerdictAfter({ type: 'verify', unsure: 'CatchAll' })).toEqual({ verdict: 'CatchAll' });
+    expect(addressVerdictAfter({ type: 'activate', verified: false })).toEqual({ verdict: null });
+    expect(addressVerdictAfter({ type: 'activate', verified: true })).toEqual({ verdict: 'valid' });
+    expect(addressVerdictAfter({ type: 'mark_hot' })).toBeNull();
+  });
 
   it('three human opens make a running lead warm, one makes it engaged', () => {
     expect(decide({ state: 'cold', subState: null }, { type: 'human_open', humanOpens: 1 })).toMatchObject({

@@ -69,8 +69,11 @@ export type LeadEvent =
   | { type: 'stop_request' }
   | { type: 'bounce'; subState: 'BounceDeactivated' | 'CannotDetermine' }
   | { type: 'deactivate' }
-  /** The address is on the org's suppression list or the assistant's exclusion list: nothing more may go. */
-  | { type: 'blocked'; subState: 'Suppressed' | 'Excluded' }
+  /**
+   * The address is on the org's suppression list or the assistant's exclusion
+   * list, or was found invalid (a send rule caught it): nothing more may go.
+   */
+  | { type: 'blocked'; subState: 'Suppressed' | 'Excluded' | InvalidSubState }
   | { type: 'unsubscribe'; by: 'lead' | 'user' | 'complaint' }
   | { type: 'out_of_office'; returnDate: string }
   | { type: 'back_in_office'; resumeAs: RunningState }
@@ -80,7 +83,59 @@ export type LeadEvent =
   | { type: 'restart' };
 
 export type LeadEventType = LeadEvent['type'];
-export type StatePair = { state: LeadState; subState: string | null };
+export type StatePair = {
+  state: LeadState;
+  subState: string | null;
+  /**
+   * What validation last said of the address (leads.address_verdict), when
+   * the caller knows it: null while not yet validated, 'valid', unsure
+   * ('CatchAll', 'Unverifiable'), or an invalid sub-state with its date. A
+   * user may mark hot a lead whose address was found invalid, but nothing
+   * resumes its sequence; one not yet validated resumes as pending, held.
+   */
+  address?: { verdict: string | null; at: Date | null };
+};
+
+export const isInvalidVerdict = (verdict: string | null | undefined): verdict is InvalidSubState =>
+  (invalidSubStates as readonly (string | null | undefined)[]).includes(verdict);
+
+/** The lead's own columns as a state pair, its address verdict included. */
+export const statePairOf = (lead: {
+  state: string;
+  subState: string | null;
+  addressVerdict: string | null;
+  addressVerdictAt: Date | null;
+}): StatePair => ({
+  state: lead.state as LeadState,
+  subState: lead.subState,
+  address: { verdict: lead.addressVerdict, at: lead.addressVerdictAt },
+});
+
+/** Why a lead's address may never be emailed, in a user's words; null when it may be. */
+export function invalidAddressReason(address: StatePair['address']): string | null {
+  if (!address || !isInvalidVerdict(address.verdict)) return null;
+  const on = address.at ? ` on ${address.at.toISOString().slice(0, 10)}` : '';
+  return `the address was found ${address.verdict}${on}, and nothing is ever sent to it`;
+}
+
+/**
+ * What an event says about the address, for leads.address_verdict: the
+ * validation verdicts, and a bounce (the mail server's own verdict). Other
+ * events leave it as it is.
+ */
+export function addressVerdictAfter(event: LeadEvent): { verdict: string | null } | null {
+  switch (event.type) {
+    case 'activate':
+      return { verdict: event.verified ? 'valid' : null };
+    case 'verify':
+      return { verdict: event.unsure ?? 'valid' };
+    case 'invalidate':
+    case 'bounce':
+      return { verdict: event.subState };
+    default:
+      return null;
+  }
+}
 export type Decision = { ok: true; next: StatePair; transition: string } | { ok: false; reason: string };
 
 const running: readonly LeadState[] = runningStates;
@@ -175,12 +230,19 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
       return to(event.to.state, event.to.subState, `${s}→${event.to.state}`);
     }
     case 'continue':
-    case 'restart':
+    case 'restart': {
+      // First: whatever else holds, this is the reason a user needs.
+      const invalid = invalidAddressReason(current.address);
+      if (invalid) return refuse(invalid);
       if (!resumable.includes(s)) return refuse(`a ${s} lead cannot be resumed`);
       // A user's stop, or an exclusion entry (which an admin can lift), may be undone; nothing else.
       if (s === 'deactivated' && current.subState !== 'ManualStop' && current.subState !== 'Excluded')
         return refuse(`a lead deactivated for ${current.subState ?? 'an unknown reason'} stays stopped`);
+      // SPEC §2: nothing goes to an address before it is validated; it resumes waiting for that.
+      if (current.address && current.address.verdict === null)
+        return to('pending', 'Unverified', `${s}→pending`);
       return to('cold', null, `${s}→cold`);
+    }
   }
 }
 

@@ -6,12 +6,14 @@ import { countSendTimeBounces } from '../deliverability/bounce-signals.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import { decide, leadStates } from '../leads/lead-states.ts';
 import type { Ctx } from '../platform/context.ts';
+import { keepStepGaps } from '../sequences/keep-step-gaps.ts';
 import type { SendWindow } from '../sequences/send-window.ts';
 import { type EventInput, recordEvents } from '../timeline/record-event.ts';
 import type { MessageRow } from './claim-due.ts';
 import type { OutgoingMail, SendOutcome } from './mail-sender.ts';
 import { decideRetry } from './retry-policy.ts';
 import { countSends } from './send-counts.ts';
+import type { StopLead } from './send-rules/send-rule.ts';
 
 /** What the dispatcher decided (or what happened) for one claimed message. */
 export type Verdict =
@@ -21,7 +23,7 @@ export type Verdict =
       lead: LeadRow;
       reason: string;
       evidence: Record<string, unknown>;
-      stopLead?: 'Suppressed' | 'Excluded';
+      stopLead?: StopLead;
     }
   | {
       kind: 'defer';
@@ -190,9 +192,14 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
     const sentIds = [...sentLeadIds].filter((id) =>
       verdicts.some((v) => v.kind === 'sent' && v.lead.id === id && ours(v)),
     );
+    // Steps after one that went late keep the schedule's gaps from when it really went.
+    const sentMessageIds = verdicts.flatMap((v) =>
+      v.kind === 'sent' && v.outcome.ok && ours(v) ? [v.message.id] : [],
+    );
+    const regapped = await keepStepGaps(tx, sentMessageIds);
     // One insert for the round's events and the completions that follow from them.
     const completions = await completeFinishedSequences(tx, sentIds, { recordNow: false });
-    await recordEvents(tx, [...events.filter((e) => applied.has(e.messageId!)), ...completions]);
+    await recordEvents(tx, [...events.filter((e) => applied.has(e.messageId!)), ...regapped, ...completions]);
     // A lead that can never be emailed again stops here, with why (its other steps are cancelled).
     const blocked = new Map(
       verdicts.flatMap((v) => (v.kind === 'skip' && v.stopLead && ours(v) ? [[v.lead.id, v] as const] : [])),

@@ -63,5 +63,31 @@ export async function sentInLastDay(
   );
 }
 
+/**
+ * The per-minute counts of the last 24 hours, oldest first, for the
+ * assistants given: when each of those sends leaves the window, a slot frees.
+ */
+export async function sendMinutes(
+  db: Db,
+  assistantIds: string[],
+  now: Date,
+): Promise<Map<string, { minute: Date; sent: number }[]>> {
+  const out = new Map<string, { minute: Date; sent: number }[]>();
+  if (!assistantIds.length) return out;
+  const since = new Date(now.getTime() - dayMs - minuteMs);
+  const rows = await queryRows<{ assistant_id: string; minute: string | Date; sent: number | string }>(
+    db,
+    sql`SELECT assistant_id, minute, sent FROM assistant_send_counts
+        WHERE ${anyUuid(sql`assistant_id`, assistantIds)} AND minute > ${since.toISOString()}::timestamptz
+        ORDER BY assistant_id, minute`,
+  );
+  for (const r of rows) {
+    const list = out.get(String(r.assistant_id)) ?? [];
+    list.push({ minute: new Date(r.minute), sent: Number(r.sent) });
+    out.set(String(r.assistant_id), list);
+  }
+  return out;
+}
+
 /** When a slot frees up: the oldest counted minute leaves the 24-hour window. */
 export const slotFreedAt = (oldestMinute: Date): Date => new Date(oldestMinute.getTime() + minuteMs + dayMs);

@@ -31,6 +31,31 @@ export const bounces = {
   sender: ['5.7.1', '554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org'],
 } as const;
 
+/**
+ * Addresses whose validation (SPEC §7) needs no network, so the verdict is
+ * there when the lead is added: each invalid for its own reason. `unchecked`
+ * needs DNS, which no worker of these histories runs: its lead stays pending,
+ * its emails held.
+ */
+export const addressKinds = ['disposable', 'spamTrap', 'noreply', 'reserved', 'unchecked'] as const;
+export type AddressKind = (typeof addressKinds)[number];
+export function addressOf(kind: AddressKind | 'valid', n: number, run: number): string {
+  switch (kind) {
+    case 'valid':
+      return `l${n}@r${run}.example.com`;
+    case 'disposable':
+      return `l${n}.r${run}@mailinator.com`;
+    case 'spamTrap':
+      return `l${n}@honeypot.r${run}.example.com`;
+    case 'noreply':
+      return `noreply@l${n}.r${run}.example.com`;
+    case 'reserved':
+      return `l${n}@r${run}.example.invalid`;
+    case 'unchecked':
+      return `l${n}@r${run}-corp.de`;
+  }
+}
+
 /** A lead by position (modulo how many the history has added so far). */
 const lead = fc.nat(40);
 export const command = fc.oneof(
@@ -86,6 +111,40 @@ export const command = fc.oneof(
     }),
   },
   {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('addInvalid' as const), kind: fc.constantFrom(...addressKinds) }),
+  },
+  {
+    // A user resumes a lead (SPEC §5.1): from where it stopped, or from step 1.
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('resume' as const),
+      lead,
+      how: fc.constantFrom('continue', 'restart'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('bulk' as const),
+      leads: fc.array(lead, { minLength: 1, maxLength: 5 }),
+      action: fc.constantFrom('continue', 'restart', 'hot'),
+    }),
+  },
+  {
+    // A spreadsheet whose rows mix good addresses with ones validation refuses.
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('import' as const),
+      rows: fc.array(fc.constantFrom('valid' as const, ...addressKinds), { minLength: 1, maxLength: 4 }),
+    }),
+  },
+  {
+    // A small daily cap makes first emails slip by a day (and their later steps with them).
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('cap' as const), cap: fc.integer({ min: 1, max: 3 }) }),
+  },
+  {
     weight: 8,
     arbitrary: fc.record({
       t: fc.constant('advance' as const),
@@ -125,7 +184,46 @@ const explicitNow = {
   country: 'JP',
   firstSendInHours: 0,
 } as const;
+const disposable = { t: 'addInvalid', kind: 'disposable' } as const;
+const everyDay = { t: 'add', source: 'event', zone: 'UTC', country: null, firstSendInHours: null } as const;
 export const examples: [Command[]][] = [
+  // Issue 8: a Disposable address marked hot, then continued (one lead, then in bulk).
+  [
+    [
+      disposable,
+      { t: 'action', lead: 1, action: 'hot' },
+      { t: 'resume', lead: 1, how: 'continue' },
+      { t: 'advance', hours: 96 },
+    ],
+  ],
+  [
+    [
+      disposable,
+      { t: 'bulk', leads: [1, 0], action: 'hot' },
+      { t: 'bulk', leads: [1, 0], action: 'restart' },
+      { t: 'advance', hours: 96 },
+    ],
+  ],
+  // Issue 8: the cap (2 a day, 4 leads) defers first emails by a day; their second steps must keep the gap.
+  [
+    [
+      { t: 'cap', cap: 2 },
+      everyDay,
+      everyDay,
+      everyDay,
+      { t: 'advance', hours: 96 },
+      { t: 'advance', hours: 96 },
+    ],
+  ],
+  // A lead whose address is still being validated stays held, whatever a user does.
+  [
+    [
+      { t: 'addInvalid', kind: 'unchecked' },
+      { t: 'action', lead: 1, action: 'hot' },
+      { t: 'resume', lead: 1, how: 'continue' },
+      { t: 'advance', hours: 50 },
+    ],
+  ],
   [
     [
       explicitNow,

@@ -1,7 +1,7 @@
 import { and, count, eq, not } from 'drizzle-orm';
 import { anyUuid } from '../../db/bulk-params.ts';
 import { messages } from '../../db/schema.ts';
-import { sentInLastDay, slotFreedAt } from '../send-counts.ts';
+import { type DayUsage, sendMinutes, sentInLastDay, slotFreedAt } from '../send-counts.ts';
 import { defineRule } from './send-rule.ts';
 
 /**
@@ -37,15 +37,30 @@ export const dailyCapRule = defineRule({
       const u = usage.get(f.assistantId) ?? { sent: 0, oldestMinute: null };
       usage.set(f.assistantId, { ...u, sent: u.sent + Number(f.n) });
     }
-    return usage;
+    // Only a mailbox this round can fill needs its sends minute by minute (to place who waits).
+    const inBatch = Map.groupBy(batch.messages, (m) => m.assistantId);
+    const full = assistantIds.filter(
+      (id) =>
+        (usage.get(id)?.sent ?? 0) + (inBatch.get(id)?.length ?? 0) >
+        (batch.assistants.get(id)?.dailyCap ?? 0),
+    );
+    const minutes = await sendMinutes(ctx.db, full, batch.now);
+    return { usage, minutes, waiting: new Map<string, number>() };
   },
-  check({ assistant }, usage, batch) {
-    const use = usage.get(assistant.id) ?? { sent: 0, oldestMinute: null };
+  check({ assistant }, { usage, minutes, waiting }, batch) {
+    const use: DayUsage = usage.get(assistant.id) ?? { sent: 0, oldestMinute: null };
     if (use.sent >= assistant.dailyCap) {
+      // Those who wait are placed on the slots as they free up, oldest first, one each: the k-th
+      // waits for the k-th send of the last 24 hours to leave them (not all for the first).
+      const k = waiting.get(assistant.id) ?? 0;
+      waiting.set(assistant.id, k + 1);
+      const nth = nthSendMinute(minutes.get(assistant.id) ?? [], k);
       // Only sends in flight (this round's or another's) fill the cap: the slot is a day away.
-      const freed = use.oldestMinute
-        ? slotFreedAt(use.oldestMinute).getTime()
-        : batch.now.getTime() + 86_400_000;
+      const freed = nth
+        ? slotFreedAt(nth).getTime()
+        : use.oldestMinute
+          ? slotFreedAt(use.oldestMinute).getTime()
+          : batch.now.getTime() + 86_400_000;
       const slot = new Date(Math.max(batch.now.getTime() + 60_000, freed));
       return {
         kind: 'defer',
@@ -58,3 +73,13 @@ export const dailyCapRule = defineRule({
     return null;
   },
 });
+
+/** The minute of the k-th (0-based) send among per-minute counts, oldest first; null past the last. */
+function nthSendMinute(counts: { minute: Date; sent: number }[], k: number): Date | null {
+  let seen = 0;
+  for (const c of counts) {
+    seen += c.sent;
+    if (k < seen) return c.minute;
+  }
+  return null;
+}

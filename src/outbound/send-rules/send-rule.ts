@@ -1,6 +1,10 @@
 import type { assistants, leads } from '../../db/schema.ts';
+import type { InvalidSubState } from '../../leads/lead-states.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { MessageRow } from '../claim-due.ts';
+
+/** Why a rule stops a lead for good: suppressed, excluded, or its address found invalid. */
+export type StopLead = 'Suppressed' | 'Excluded' | InvalidSubState;
 
 export type Lead = typeof leads.$inferSelect;
 export type Assistant = typeof assistants.$inferSelect;
@@ -27,7 +31,7 @@ export type RuleResult =
       reason: string;
       evidence?: Record<string, unknown>;
       /** The lead can never be emailed again either: stop it with this sub-state (its other steps go with it). */
-      stopLead?: 'Suppressed' | 'Excluded';
+      stopLead?: StopLead;
     }
   | { kind: 'defer'; until: Date; reason: string; evidence?: Record<string, unknown> }
   | { kind: 'note'; evidence: Record<string, unknown> }

@@ -2,11 +2,13 @@ import { breakerRule } from './breaker-rule.ts';
 import { dailyCapRule } from './daily-cap-rule.ts';
 import { exclusionRule } from './exclusion-rule.ts';
 import { holidayRule } from './holiday-rule.ts';
+import { invalidAddressRule } from './invalid-address-rule.ts';
 import { leadStateRule } from './lead-state-rule.ts';
 import type { SendRule } from './send-rule.ts';
 import { sendTimeRule } from './send-time-rule.ts';
 import { sendWindowRule } from './send-window-rule.ts';
 import { spacingRule } from './spacing-rule.ts';
+import { stepGapRule } from './step-gap-rule.ts';
 import { suppressionRule } from './suppression-rule.ts';
 
 /**
@@ -17,8 +19,10 @@ import { suppressionRule } from './suppression-rule.ts';
 export const sendRules: SendRule[] = [
   leadStateRule,
   suppressionRule,
+  invalidAddressRule,
   exclusionRule,
   breakerRule,
+  stepGapRule,
   sendWindowRule,
   holidayRule,
   sendTimeRule,

@@ -71,7 +71,9 @@ describe('send window across DST changes (Mon–Fri 08:00–18:00 in the lead’
     expect(sent).toEqual([
       '2026-03-05T13:30:00.000Z', // Thu 08:30 EST
       '2026-03-09T12:00:00.000Z', // day 2 is Saturday: Monday's opening, 08:00 EDT
-      '2026-03-10T12:30:00.000Z', // day 5, Tue 08:30 EDT: one hour earlier in UTC than before the change
+      // Step 2 went two days late, so step 3 keeps its 3-day gap from Monday: Thu 08:00 EDT, one
+      // hour earlier in UTC than the same wall time before the change.
+      '2026-03-12T12:00:00.000Z',
     ]);
     for (const m of ms.slice(0, 3)) {
       const t = local(m.sentAt!, 'America/New_York');
@@ -97,7 +99,7 @@ describe('send window across DST changes (Mon–Fri 08:00–18:00 in the lead’
     expect(ms.slice(0, 3).map((m) => m.sentAt!.toISOString())).toEqual([
       '2026-10-22T06:30:00.000Z', // Thu 08:30 CEST
       '2026-10-26T07:00:00.000Z', // Mon 08:00 CET (06:00Z would be 07:00 local)
-      '2026-10-27T07:30:00.000Z', // Tue 08:30 CET
+      '2026-10-29T07:00:00.000Z', // 3 days after step 2 really went (it was late): Thu 08:00 CET
     ]);
     for (const m of ms.slice(0, 3)) {
       const t = local(m.sentAt!, 'Europe/Berlin');
