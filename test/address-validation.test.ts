@@ -56,8 +56,11 @@ beforeAll(async () => {
     // query, another address_checked event), which is not what these tests count.
     DNS_TIMEOUT_MS: '5000',
     VALIDATION_POLL_MS: '50',
-    VALIDATION_RETRY_BASE_MS: '300',
-    VALIDATION_RETRY_MAX_MS: '1200',
+    // Waits between tries of 2, 4, 8, 8… s. "DNS answered for other domains since the lead's previous
+    // try" is judged over the last wait (at most 8 s) when the verdict is recorded: a round that takes
+    // seconds on a busy machine must not push every other domain's answer out of it.
+    VALIDATION_RETRY_BASE_MS: '2000',
+    VALIDATION_RETRY_MAX_MS: '8000',
     VALIDATION_MAX_ATTEMPTS: '4',
     VERIFIER_URL: verifier.url,
     VERIFIER_API_KEY: 'test-key',
@@ -109,12 +112,13 @@ describe('address validation (SPEC §7)', () => {
     const l = await add('jane@mx.corp.internal');
     expect(l).toMatchObject({ state: 'pending', subState: 'Unverified' });
     expect(await settled(l.id)).toMatchObject({ state: 'cold', subState: null });
+    // The time is logged below (well under a second on a quiet machine, 6-11 s with other suites
+    // running): a measure of the machine. What the product promises is that the first try decides.
     const validatedMs = Date.now() - t;
-    // At once, not at some later sweep: the figure is logged below (on a quiet machine well under a
-    // second); the bound leaves room for a busy one.
-    expect(validatedMs).toBeLessThan(10_000);
     await emailed(l.id);
     const verified = (await events(l.id)).find((e) => e.type === 'state_changed' && e.toState === 'cold')!;
+    expect(verified.evidence).toMatchObject({ attempts: 1 });
+    expect((await events(l.id)).filter((e) => e.type === 'address_checked')).toEqual([]);
     expect(verified.reason).toContain('mx.corp.internal has mail hosts mail.mx.corp.internal (MX 10)');
     expect(verified.reason).toContain('says "valid"');
     const checks = verified.evidence!.checks as { check: string; result: string; evidence?: unknown }[];
@@ -239,27 +243,51 @@ describe('address validation (SPEC §7)', () => {
     await emailed(l.id);
   });
 
-  it('a domain whose DNS keeps failing while DNS answers for others: CannotDetermine after the last try', async () => {
+  it('a domain whose DNS keeps failing while DNS answers for others: CannotDetermine after the last try', {
+    timeout: 240_000,
+  }, async () => {
     const l = await add('lee@broken.corp.internal');
-    // Other leads' fresh domains keep DNS proven to work meanwhile (as an import would).
-    let i = 0;
-    const trickle = setInterval(() => {
-      addLead(n.ctx, actor, { email: `p@d${i++}.ok.internal`, source: 'event' }).catch(() => {});
-    }, 150);
+    // Other leads' fresh domains keep DNS proven to work meanwhile (as an import would): three at a
+    // time, each three validated before the next, so DNS keeps answering for others without a backlog
+    // (a timer adding leads faster than a busy machine validates them starved the lead under test).
+    let trickling = true;
+    const trickle = (async () => {
+      for (let i = 0; trickling; ) {
+        const others = await Promise.all(
+          [0, 1, 2].map(() => addLead(n.ctx, actor, { email: `p@d${i++}.ok.internal`, source: 'event' })),
+        );
+        await waitFor(async () => {
+          if (!trickling) return true;
+          const rows = await n.ctx.db
+            .select({ state: leads.state })
+            .from(leads)
+            .where(
+              inArray(
+                leads.id,
+                others.map((o) => o.id),
+              ),
+            );
+          return rows.every((r) => r.state !== 'pending');
+        }, 'the other domains validated');
+      }
+    })();
     try {
       expect(await settled(l.id)).toMatchObject({
         state: 'deactivated',
         subState: 'CannotDetermine',
       });
     } finally {
-      clearInterval(trickle);
+      trickling = false;
+      await trickle;
     }
     const evs = await events(l.id);
     expect(evs.filter((e) => e.type === 'address_checked')).toHaveLength(3);
     expect(evs.find((e) => e.toState === 'deactivated')!.reason).toContain('SERVFAIL');
   });
 
-  it('a lead added during a DNS outage is neither lost nor blamed: it waits past the last try and goes once DNS is back', async () => {
+  it('a lead added during a DNS outage is neither lost nor blamed: it waits past the last try and goes once DNS is back', {
+    timeout: 240_000,
+  }, async () => {
     await dns.stop();
     try {
       const l = await add('sam@outage.ok.internal');

@@ -303,7 +303,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
       LLM_MODEL: 'test-model',
       // Generous for a busy machine (a good answer is on time even when another suite runs beside
       // this one), and still far from the slow answer's two minutes.
-      LLM_TIMEOUT_MS: '10000',
+      LLM_TIMEOUT_MS: '20000',
     });
   });
   afterAll(async () => {
@@ -342,7 +342,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
   });
 
   for (const [who, reason] of [
-    ['Slow', /did not answer within 10000 ms/],
+    ['Slow', /did not answer within 20000 ms/],
     ['Garbage', /neither JSON/],
     ['Placeholder', /placeholder/],
   ] as const)
