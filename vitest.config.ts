@@ -11,9 +11,9 @@ export default defineConfig({
     // Ceilings for a hung test, not measures of speed: on a busy 2-core machine (another suite
     // beside this one) opening a fresh PGlite and migrating it alone can take over a minute.
     // Tests wait for the state they assert (waitFor), so a quick machine never waits this long.
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
-    hookTimeout: 240_000,
+    hookTimeout: 300_000,
     projects: [
       {
         test: {

@@ -77,7 +77,7 @@ export async function startTestNurture(env: Record<string, string> = {}) {
 export async function waitFor<T>(
   fn: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const start = Date.now();
   for (;;) {
