@@ -8,9 +8,12 @@ const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // Ceilings for a hung test, not measures of speed: on a busy 2-core machine (another suite
+    // beside this one) opening a fresh PGlite and migrating it alone can take over a minute.
+    // Tests wait for the state they assert (waitFor), so a quick machine never waits this long.
+    testTimeout: 180_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
-    hookTimeout: 60_000,
+    hookTimeout: 300_000,
     projects: [
       {
         test: {

@@ -51,15 +51,20 @@ beforeAll(async () => {
   n = await startTestNurture({
     VALIDATION_MODE: 'full',
     DNS_SERVERS: dns.server,
-    // The DNS server runs in this process, beside PGlite: under load its answers take a while.
-    DNS_TIMEOUT_MS: '1500',
+    // The DNS server and the verifier run in this process, beside PGlite: on a busy machine their
+    // answers can wait seconds for the event loop, and a try that times out is retried (another
+    // query, another address_checked event), which is not what these tests count.
+    DNS_TIMEOUT_MS: '5000',
     VALIDATION_POLL_MS: '50',
-    VALIDATION_RETRY_BASE_MS: '300',
-    VALIDATION_RETRY_MAX_MS: '1200',
+    // Waits between tries of 2, 4, 8, 8… s. "DNS answered for other domains since the lead's previous
+    // try" is judged over the last wait (at most 8 s) when the verdict is recorded: a round that takes
+    // seconds on a busy machine must not push every other domain's answer out of it.
+    VALIDATION_RETRY_BASE_MS: '2000',
+    VALIDATION_RETRY_MAX_MS: '8000',
     VALIDATION_MAX_ATTEMPTS: '4',
     VERIFIER_URL: verifier.url,
     VERIFIER_API_KEY: 'test-key',
-    VERIFIER_TIMEOUT_MS: '1000',
+    VERIFIER_TIMEOUT_MS: '5000',
   });
   actor = { orgId: n.org.orgId, userId: n.org.userId, role: 'admin' };
 });
@@ -75,7 +80,7 @@ const add = async (email: string) => {
   return r.body;
 };
 const lead = async (id: string) => (await n.api<Lead>('GET', `/api/v1/leads/${id}`)).body;
-const settled = (id: string, timeoutMs = 10_000) =>
+const settled = (id: string, timeoutMs = 60_000) =>
   waitFor(
     async () => {
       const l = await lead(id);
@@ -107,10 +112,13 @@ describe('address validation (SPEC §7)', () => {
     const l = await add('jane@mx.corp.internal');
     expect(l).toMatchObject({ state: 'pending', subState: 'Unverified' });
     expect(await settled(l.id)).toMatchObject({ state: 'cold', subState: null });
+    // The time is logged below (well under a second on a quiet machine, 6-11 s with other suites
+    // running): a measure of the machine. What the product promises is that the first try decides.
     const validatedMs = Date.now() - t;
-    expect(validatedMs).toBeLessThan(1000);
     await emailed(l.id);
     const verified = (await events(l.id)).find((e) => e.type === 'state_changed' && e.toState === 'cold')!;
+    expect(verified.evidence).toMatchObject({ attempts: 1 });
+    expect((await events(l.id)).filter((e) => e.type === 'address_checked')).toEqual([]);
     expect(verified.reason).toContain('mx.corp.internal has mail hosts mail.mx.corp.internal (MX 10)');
     expect(verified.reason).toContain('says "valid"');
     const checks = verified.evidence!.checks as { check: string; result: string; evidence?: unknown }[];
@@ -205,7 +213,7 @@ describe('address validation (SPEC §7)', () => {
     verifierDown = true;
     try {
       const l = await add('pat@mx.corp.internal');
-      expect(await settled(l.id, 15_000)).toMatchObject({ state: 'cold' });
+      expect(await settled(l.id)).toMatchObject({ state: 'cold' });
       const evs = await events(l.id);
       expect(evs.filter((e) => e.type === 'address_checked')).toHaveLength(3);
       expect(evs.find((e) => e.toState === 'cold')!.reason).toContain('our own checks decide');
@@ -235,27 +243,51 @@ describe('address validation (SPEC §7)', () => {
     await emailed(l.id);
   });
 
-  it('a domain whose DNS keeps failing while DNS answers for others: CannotDetermine after the last try', async () => {
+  it('a domain whose DNS keeps failing while DNS answers for others: CannotDetermine after the last try', {
+    timeout: 240_000,
+  }, async () => {
     const l = await add('lee@broken.corp.internal');
-    // Other leads' fresh domains keep DNS proven to work meanwhile (as an import would).
-    let i = 0;
-    const trickle = setInterval(() => {
-      addLead(n.ctx, actor, { email: `p@d${i++}.ok.internal`, source: 'event' }).catch(() => {});
-    }, 150);
+    // Other leads' fresh domains keep DNS proven to work meanwhile (as an import would): three at a
+    // time, each three validated before the next, so DNS keeps answering for others without a backlog
+    // (a timer adding leads faster than a busy machine validates them starved the lead under test).
+    let trickling = true;
+    const trickle = (async () => {
+      for (let i = 0; trickling; ) {
+        const others = await Promise.all(
+          [0, 1, 2].map(() => addLead(n.ctx, actor, { email: `p@d${i++}.ok.internal`, source: 'event' })),
+        );
+        await waitFor(async () => {
+          if (!trickling) return true;
+          const rows = await n.ctx.db
+            .select({ state: leads.state })
+            .from(leads)
+            .where(
+              inArray(
+                leads.id,
+                others.map((o) => o.id),
+              ),
+            );
+          return rows.every((r) => r.state !== 'pending');
+        }, 'the other domains validated');
+      }
+    })();
     try {
-      expect(await settled(l.id, 15_000)).toMatchObject({
+      expect(await settled(l.id)).toMatchObject({
         state: 'deactivated',
         subState: 'CannotDetermine',
       });
     } finally {
-      clearInterval(trickle);
+      trickling = false;
+      await trickle;
     }
     const evs = await events(l.id);
     expect(evs.filter((e) => e.type === 'address_checked')).toHaveLength(3);
     expect(evs.find((e) => e.toState === 'deactivated')!.reason).toContain('SERVFAIL');
   });
 
-  it('a lead added during a DNS outage is neither lost nor blamed: it waits past the last try and goes once DNS is back', async () => {
+  it('a lead added during a DNS outage is neither lost nor blamed: it waits past the last try and goes once DNS is back', {
+    timeout: 240_000,
+  }, async () => {
     await dns.stop();
     try {
       const l = await add('sam@outage.ok.internal');
@@ -265,7 +297,7 @@ describe('address validation (SPEC §7)', () => {
           return row!.validationAttempts >= 6;
         },
         'six tries during the outage',
-        20_000,
+        90_000,
       );
       expect(await lead(l.id)).toMatchObject({ state: 'pending', subState: 'Unverified' });
       const last = (await events(l.id)).filter((e) => e.type === 'address_checked').at(-1)!;
@@ -300,7 +332,7 @@ describe('address validation (SPEC §7)', () => {
         return rows.every((r) => r.state === 'cold');
       },
       '500 leads validated',
-      60_000,
+      300_000, // a ceiling: each is validated and emailed, which takes minutes beside other suites
     );
     const totalMs = Date.now() - t0;
     const bulkQueries = dns.queries.slice(before).filter((q) => q.name.endsWith('.bulk.internal'));
@@ -323,5 +355,5 @@ describe('address validation (SPEC §7)', () => {
     console.log(
       `[validation] 500 leads / 20 domains: ${bulkQueries.length} DNS queries; added in ${addedMs} ms, all cold ${totalMs} ms after the first add`,
     );
-  }, 90_000);
+  }, 600_000);
 });

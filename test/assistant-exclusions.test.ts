@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantExclusions, assistants, leads, messages } from '../src/db/schema.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
 import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Exclusion = { pattern: string; kind: 'address' | 'domain'; createdAt: string };
@@ -58,11 +59,8 @@ const sandboxFor = async (leadId: string) =>
   (await n.api<{ items: SandboxMessage[] }>('GET', '/api/v1/sandbox/messages?limit=1000')).body.items.filter(
     (m) => m.leadId === leadId,
   );
-const waitForEmails = (leadId: string, howMany: number) =>
-  waitFor(async () => {
-    const mine = await sandboxFor(leadId);
-    return mine.length >= howMany ? mine : null;
-  }, `${howMany} email(s) to lead ${leadId}`);
+// Sent and recorded, not only caught: the tests then change what the next round may send.
+const waitForEmails = (leadId: string, howMany: number) => sentEmails(n, leadId, howMany);
 const timeline = async (leadId: string) =>
   (await n.api<{ items: TimelineItem[] }>('GET', `/api/v1/leads/${leadId}/timeline`)).body.items;
 const stepStatus = async (leadId: string, step: number) =>

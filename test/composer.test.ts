@@ -3,12 +3,12 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assistants, messages } from '../src/db/schema.ts';
 import { startChatCompletionsServer } from './helpers/chat-completions-server.ts';
-import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
+import { addMember, startTestNurture } from './helpers/test-nurture.ts';
 
 type N = Awaited<ReturnType<typeof startTestNurture>>;
 type Lead = { id: string };
 type Err = { error: { code: string; message: string; field?: string; details?: Record<string, unknown> } };
-type SandboxMessage = { id: string; leadId: string | null; subject: string; text: string; to: string };
 type Preview = { subject: string; text: string; angle: string; template: string; step: number };
 type Entry = {
   source: string;
@@ -32,12 +32,6 @@ const addLead = async (n: N, body: Record<string, unknown>) => {
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 };
-const sandboxFor = (n: N, leadId: string, count = 1) =>
-  waitFor(async () => {
-    const list = await n.api<{ items: SandboxMessage[] }>('GET', '/api/v1/sandbox/messages?limit=1000');
-    const mine = list.body.items.filter((m) => m.leadId === leadId);
-    return mine.length >= count ? mine : null;
-  }, `${count} sandbox message(s) for lead ${leadId}`);
 const timeline = async (n: N, leadId: string) =>
   (await n.api<{ items: TimelineItem[] }>('GET', `/api/v1/leads/${leadId}/timeline`)).body.items;
 const sentEvidence = async (n: N, leadId: string, step: number) =>
@@ -172,7 +166,7 @@ describe('templates, preview and sending (templates only)', () => {
       template: 'custom',
       angle: 'introduction',
     });
-    const [first] = await sandboxFor(n, lead.id);
+    const [first] = await sentEmails(n, lead.id);
     expect({ subject: first!.subject, text: first!.text }).toEqual({
       subject: p0.body.subject,
       text: p0.body.text,
@@ -197,7 +191,7 @@ describe('templates, preview and sending (templates only)', () => {
     expect(p1.body.text).toMatch(
       /\nOn \w{3}, \d{1,2} \w{3} \d{4}, Alex <alex@acme\.test> wrote:\n> Hello Pia,\n/,
     );
-    const sent = await sandboxFor(n, lead.id, 2);
+    const sent = await sentEmails(n, lead.id, 2);
     const second = sent.find((m) => m.id !== first!.id)!;
     expect({ subject: second.subject, text: second.text }).toEqual({
       subject: p1.body.subject,
@@ -242,7 +236,7 @@ describe('templates, preview and sending (templates only)', () => {
       source: 'meeting',
       context: 'Café Größe',
     });
-    const [m] = await sandboxFor(n, lead.id);
+    const [m] = await sentEmails(n, lead.id);
     const detail = await n.api<{ raw: string }>('GET', `/api/v1/sandbox/messages/${m!.id}`);
     const head = detail.body.raw.slice(0, detail.body.raw.indexOf('\r\n\r\n'));
     expect(head).toMatch(/^[\x20-\x7e\r\n\t]*$/); // headers stay 7-bit: nodemailer encodes the name
@@ -267,7 +261,7 @@ describe('templates, preview and sending (templates only)', () => {
       source: 'website',
       context: 'Widgets\r\nBcc: spy2@evil.test\r\nX-Injected: yes',
     });
-    const [m] = await sandboxFor(n, lead.id);
+    const [m] = await sentEmails(n, lead.id);
     const detail = await n.api<{ raw: string; headers: Record<string, string> }>(
       'GET',
       `/api/v1/sandbox/messages/${m!.id}`,
@@ -295,7 +289,8 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
   beforeAll(async () => {
     chat = await startChatCompletionsServer((req) => {
       const name = String(req.input.lead.firstName);
-      if (name === 'Slow') return { content: JSON.stringify(good(name)), delayMs: 5000 };
+      // Never in time: the answer would come long after the writer gave up.
+      if (name === 'Slow') return { content: JSON.stringify(good(name)), delayMs: 120_000 };
       if (name === 'Garbage') return { content: 'Sure! Here is an email: lorem ipsum' };
       if (name === 'Placeholder')
         return {
@@ -306,8 +301,9 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
     n = await startTestNurture({
       LLM_BASE_URL: chat.baseUrl,
       LLM_MODEL: 'test-model',
-      // Generous for a loaded CI machine, well under the slow answer's 5 s.
-      LLM_TIMEOUT_MS: '2500',
+      // Generous for a busy machine (a good answer is on time even when another suite runs beside
+      // this one), and still far from the slow answer's two minutes.
+      LLM_TIMEOUT_MS: '20000',
     });
   });
   afterAll(async () => {
@@ -323,7 +319,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
       source: 'event',
       context: 'Expo',
     });
-    const [first] = await sandboxFor(n, lead.id);
+    const [first] = await sentEmails(n, lead.id);
     expect(first!.subject).toBe('A thought for Initech');
     expect(first!.text.startsWith(good('Good').body)).toBe(true);
     expect(first!.text).toContain('Best regards,\nAlex\nSales Assistant, Acme');
@@ -338,7 +334,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
     });
 
     await makeDueNow(n, lead.id, 1);
-    const both = await sandboxFor(n, lead.id, 2);
+    const both = await sentEmails(n, lead.id, 2);
     const second = both.find((m) => m.id !== first!.id)!;
     expect(second.subject).toBe('Re: A thought for Initech');
     expect(second.text).toContain('> Thanks for coming by our stand at Expo.');
@@ -346,7 +342,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
   });
 
   for (const [who, reason] of [
-    ['Slow', /did not answer within 2500 ms/],
+    ['Slow', /did not answer within 20000 ms/],
     ['Garbage', /neither JSON/],
     ['Placeholder', /placeholder/],
   ] as const)
@@ -358,7 +354,7 @@ describe('an LLM writes the emails; the templates catch every failure', () => {
         source: 'event',
         context: 'Expo',
       });
-      const [m] = await sandboxFor(n, lead.id);
+      const [m] = await sentEmails(n, lead.id);
       expect(m!.text.startsWith(`Hi ${who},\n\n`)).toBe(true);
       expect(m!.text).not.toContain('Thanks for coming by our stand');
       expect(m!.text).not.toContain('[Your Name]');

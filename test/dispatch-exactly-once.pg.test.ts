@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
-import { messages, sandboxMessages, timelineEvents } from '../src/db/schema.ts';
+import { messages, sandboxMessages, timelineEvents, workers } from '../src/db/schema.ts';
 import { storeSandboxMessage } from '../src/sandbox/sandbox-smtp-server.ts';
 import { startProcess, stopProcess } from './helpers/processes.ts';
 import { openAssistantWindow, seedDueMessages } from './helpers/seed.ts';
@@ -17,6 +17,8 @@ type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
 
 async function startSink(fresh: Fresh, delayMs: number) {
   const deliveries = new Map<string, number>();
+  // While held, a message is stored (delivered) but its 250 is not sent: the client is stuck mid-send.
+  let held: (() => void)[] | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -34,7 +36,8 @@ async function startSink(fresh: Fresh, delayMs: number) {
             to: session.envelope.rcptTo.map((r) => r.address),
           });
           deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
-          callback();
+          if (held) held.push(() => callback());
+          else callback();
         } catch (e) {
           callback(e as Error);
         }
@@ -44,18 +47,35 @@ async function startSink(fresh: Fresh, delayMs: number) {
   server.on('error', () => {}); // a SIGKILLed client resets its connections: expected here
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.server.address() as { port: number }).port;
-  return { port, deliveries, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port,
+    deliveries,
+    hold() {
+      held ??= [];
+    },
+    heldCount: () => held?.length ?? 0,
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const answer of waiting) answer();
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const workerEnv = (fresh: Fresh, sinkPort: number): Record<string, string> => ({
+const workerEnv = (fresh: Fresh, sinkPort: number, staleAfterMs: number): Record<string, string> => ({
   DATABASE_URL: fresh.url!,
   SANDBOX_SMTP_PORT: String(sinkPort),
   DISPATCH_BATCH_SIZE: '25',
   DISPATCH_POLL_MS: '50',
   WORKER_HEARTBEAT_MS: '200',
-  WORKER_STALE_AFTER_MS: '1500',
+  WORKER_STALE_AFTER_MS: String(staleAfterMs),
   SEND_RETRY_BASE_MS: '100',
 });
+
+/** Worker processes that have registered (started their loops) on this database. */
+const liveWorkers = async (fresh: Fresh) =>
+  Number((await fresh.database.db.select({ n: count() }).from(workers))[0]!.n);
 
 async function statusCounts(fresh: Fresh, leadIds: string[]) {
   const rows = await fresh.database.db
@@ -82,15 +102,19 @@ describe('sending is exactly once across worker processes', () => {
 
   it('two workers share 400 due messages: each is delivered once, and both did work', async () => {
     const sink = await startSink(fresh, 2);
-    const leadIds = await seedDueMessages(fresh.database.db, org, 400);
-    const workers = [
-      startProcess('src/worker.ts', workerEnv(fresh, sink.port)),
-      startProcess('src/worker.ts', workerEnv(fresh, sink.port)),
-    ];
+    // Both alive for the whole run: on a busy machine a heartbeat can be seconds late, and a live
+    // worker taken for dead would have its in-flight sends reconciled under it.
+    const env = workerEnv(fresh, sink.port, 120_000);
+    const procs = [startProcess('src/worker.ts', env), startProcess('src/worker.ts', env)];
+    let leadIds: string[] = [];
     try {
-      await waitFor(async () => (await statusCounts(fresh, leadIds)).sent === 400, 'all 400 sent', 60_000);
+      // The work is there only once both are running: one that starts late (a busy machine takes
+      // seconds to load a process) would otherwise find it all done, and "both did work" would not hold.
+      await waitFor(async () => (await liveWorkers(fresh)) === 2, 'both workers started', 120_000);
+      leadIds = await seedDueMessages(fresh.database.db, org, 400);
+      await waitFor(async () => (await statusCounts(fresh, leadIds)).sent === 400, 'all 400 sent', 120_000);
     } finally {
-      for (const w of workers) await stopProcess(w);
+      for (const w of procs) await stopProcess(w);
       await sink.close();
     }
     expect(await statusCounts(fresh, leadIds)).toEqual({ sent: 400 });
@@ -103,25 +127,32 @@ describe('sending is exactly once across worker processes', () => {
       .groupBy(messages.claimedBy);
     expect(byWorker).toHaveLength(2);
     for (const w of byWorker) expect(Number(w.n)).toBeGreaterThan(0);
-  }, 90_000);
+  }, 300_000);
 
   it('a worker killed with SIGKILL mid-batch: after a restart none is sent twice and none is lost', async () => {
     const sink = await startSink(fresh, 40);
+    // One worker at a time here: the restarted one must find the killed one's heartbeat stale.
+    const env = workerEnv(fresh, sink.port, 1500);
     const leadIds = await seedDueMessages(fresh.database.db, org, 300);
-    const first = startProcess('src/worker.ts', workerEnv(fresh, sink.port));
-    await waitFor(async () => sink.deliveries.size >= 60, '60 deliveries before the kill', 60_000);
+    const first = startProcess('src/worker.ts', env);
+    await waitFor(async () => sink.deliveries.size >= 60, '60 deliveries before the kill', 120_000);
+    // From now on the server takes messages but does not answer: the worker is surely mid-send when
+    // it dies, whatever the machine's speed (some of its emails delivered, none recorded).
+    sink.hold();
+    await waitFor(async () => sink.heldCount() > 0, 'a delivery left unanswered', 120_000);
     process.kill(-first.pid!, 'SIGKILL');
     await new Promise((r) => first.once('exit', r));
+    sink.release();
     const atKill = await statusCounts(fresh, leadIds);
     expect(atKill.sending ?? 0).toBeGreaterThan(0); // the kill really landed mid-send
     expect(atKill.sent ?? 0).toBeLessThan(300);
 
-    const second = startProcess('src/worker.ts', workerEnv(fresh, sink.port));
+    const second = startProcess('src/worker.ts', env);
     try {
       await waitFor(
         async () => (await statusCounts(fresh, leadIds)).sent === 300,
         'all 300 sent after restart',
-        60_000,
+        120_000,
       );
     } finally {
       await stopProcess(second);
@@ -142,5 +173,5 @@ describe('sending is exactly once across worker processes', () => {
       .where(eq(timelineEvents.actorType, 'system'));
     expect(reconciled.length).toBe(atKill.sending);
     expect(reconciled.every((r) => /worker (stopped|that stopped)/i.test(r.reason))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

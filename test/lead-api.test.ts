@@ -2,7 +2,8 @@ import { count, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin } from '../src/accounts/org-setup.ts';
 import { leads, messages, suppressions, timelineEvents } from '../src/db/schema.ts';
-import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
+import { startTestNurture } from './helpers/test-nurture.ts';
 
 type Lead = { id: string; email: string; state: string; subState: string | null; timeZone: string };
 type Err = { error: { code: string; message: string; field?: string } };
@@ -197,13 +198,10 @@ describe('unsubscribe', () => {
       source: 'website',
       firstName: 'Bye',
     });
-    const mail = await waitFor(async () => {
-      const r = await n.api<{ items: { leadId: string; id: string }[] }>('GET', '/api/v1/sandbox/messages');
-      return r.body.items.find((m) => m.leadId === lead.body.id);
-    }, 'first email in the sandbox');
+    const [mail] = await sentEmails(n, lead.body.id);
     const full = await n.api<{ headers: Record<string, string> }>(
       'GET',
-      `/api/v1/sandbox/messages/${mail.id}`,
+      `/api/v1/sandbox/messages/${mail!.id}`,
     );
     const url = /<([^>]+)>/.exec(full.body.headers['list-unsubscribe']!)![1]!;
     const target = new URL(url);

@@ -5,6 +5,7 @@ import { assistants, messages, timelineEvents, users } from '../src/db/schema.ts
 import { trackingKey, trackingLinks } from '../src/tracking/tracking-tokens.ts';
 import { replyTo } from './helpers/mail-builders.ts';
 import { listNotices, type Notice, postRaw, sandboxMessages } from './helpers/notices.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
 import { addMember, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 import { startWhatsAppCloudApi } from './helpers/whatsapp-cloud-api.ts';
 
@@ -94,12 +95,10 @@ async function ownedLead(email: string, extra: Record<string, unknown> = {}) {
   });
   expect(r.status).toBe(201);
   const lead = r.body;
-  const mail = await waitFor(
-    async () => (await sandbox()).find((m) => m.leadId === lead.id),
-    `first email to ${email}`,
-  );
-  const fromAddress = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
-  return { lead, original: { messageId: mail.messageId, subject: mail.subject, fromAddress } };
+  // Sent and recorded (not only caught): the tests answer it and count its opens.
+  const [mail] = await sentEmails(n, lead.id);
+  const fromAddress = /<([^>]+)>/.exec(mail!.from)?.[1] ?? mail!.from;
+  return { lead, original: { messageId: mail!.messageId, subject: mail!.subject, fromAddress } };
 }
 
 describe('a lead that replies', () => {

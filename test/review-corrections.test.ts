@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyTo } from './helpers/mail-builders.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
 import { startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 type Lead = { id: string; state: string; subState: string | null };
@@ -11,7 +12,6 @@ type Review = {
   confidence: number;
   text: string;
 };
-type Sandboxed = { id: string; leadId: string | null; subject: string; messageId: string; from: string };
 
 // Every reply goes to review here (threshold 1), so the queue and the
 // learning from corrections can be watched one reply at a time.
@@ -33,12 +33,10 @@ async function replyFrom(email: string, text: string, opts: { expectReview?: boo
       context: 'Expo',
     })
   ).body;
-  const mail = await waitFor(async () => {
-    const list = (await n.api<{ items: Sandboxed[] }>('GET', '/api/v1/sandbox/messages')).body.items;
-    return list.find((m) => m.leadId === lead.id);
-  }, 'first email');
+  // Sent and recorded: the reply must not overtake the record of the email it answers.
+  const [mail] = await sentEmails(n, lead.id);
   const raw = await replyTo(
-    { messageId: mail.messageId, subject: mail.subject, fromAddress: /<([^>]+)>/.exec(mail.from)![1]! },
+    { messageId: mail!.messageId, subject: mail!.subject, fromAddress: /<([^>]+)>/.exec(mail!.from)![1]! },
     email,
     text,
   );

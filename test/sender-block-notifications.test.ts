@@ -4,6 +4,7 @@ import { deliverabilityAlerts } from '../src/db/schema.ts';
 import { arfComplaint } from './helpers/deliverability.ts';
 import { deliveryReport } from './helpers/mail-builders.ts';
 import { listNotices, postRaw, sandboxMessages, startNotificationCast } from './helpers/notices.ts';
+import { sentEmails } from './helpers/sent-emails.ts';
 import { type startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 // SPEC §5.3, §6.2: a delivery report that blames the sender (blocklisted IP,
@@ -40,7 +41,7 @@ const alertEvent = (id: string) =>
     `the deliverability alert on lead ${id}`,
   );
 
-/** A lead (owned by the caller of `key`) and its first email, as the sandbox received it. */
+/** A lead (owned by the caller of `key`) and its first email, as the sandbox received it, once recorded as sent. */
 async function leadWithFirstEmail(email: string, key?: string) {
   const r = await n.api<Lead>(
     'POST',
@@ -56,12 +57,10 @@ async function leadWithFirstEmail(email: string, key?: string) {
     { key },
   );
   expect(r.status).toBe(201);
-  const mail = await waitFor(
-    async () => (await sandbox()).find((m) => m.leadId === r.body.id),
-    `first email to ${email}`,
-  );
-  const fromAddress = /<([^>]+)>/.exec(mail.from)?.[1] ?? mail.from;
-  return { lead: r.body, original: { messageId: mail.messageId, fromAddress } };
+  // Sent and recorded: the report must not overtake the record of the email it is about.
+  const [mail] = await sentEmails(n, r.body.id);
+  const fromAddress = /<([^>]+)>/.exec(mail!.from)?.[1] ?? mail!.from;
+  return { lead: r.body, original: { messageId: mail!.messageId, fromAddress } };
 }
 
 const post = async (raw: Buffer) => {

@@ -22,8 +22,7 @@ describe('a started Nurture, end to end over HTTP', () => {
     drop = fresh.drop;
     env = {
       NURTURE_DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      SANDBOX_SMTP_PORT: String(await freePort()),
+      SANDBOX_SMTP_PORT: '0', // any free port: nothing outside the process needs to know it
       ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
     };
     const init = nurtureCli(
@@ -40,13 +39,30 @@ describe('a started Nurture, end to end over HTTP', () => {
     };
     expect(Object.keys(ids).sort()).toEqual(['apiKey', 'assistantId', 'orgId', 'userId']);
     key = ids.apiKey;
-    server = startProcess('src/main.ts', env);
-    base = `http://127.0.0.1:${env.PORT}`;
-    await waitFor(
-      async () => (await fetch(`${base}/health`).catch(() => null))?.ok,
-      `the server to serve /health (output: ${server.output()})`,
-      30_000,
-    );
+    // PORT is set as a user sets it. A port found free can be taken by another process (another
+    // suite on this machine) before the server binds it: then this server exits, and starts again
+    // on another. Serving means answering with this org's key, so another server on the port is
+    // never mistaken for this one.
+    for (let attempt = 1; ; attempt++) {
+      env.PORT = String(await freePort());
+      server = startProcess('src/main.ts', env);
+      base = `http://127.0.0.1:${env.PORT}`;
+      const started = await waitFor(
+        async () => {
+          if (server.exitCode !== null || server.signalCode !== null) return 'exited';
+          const r = await fetch(`${base}/api/v1/leads?limit=1`, {
+            headers: { authorization: `Bearer ${key}` },
+          }).catch(() => null);
+          return r?.ok ? 'serving' : null;
+        },
+        'the server to serve',
+        120_000,
+      ).catch((e: Error) => {
+        throw new Error(`${e.message} (output: ${server.output()})`);
+      });
+      if (started === 'serving') break;
+      if (attempt === 3) throw new Error(`the server exited three times: ${server.output()}`);
+    }
   });
 
   afterAll(async () => {
@@ -95,6 +111,11 @@ describe('a started Nurture, end to end over HTTP', () => {
       10_000,
     );
     expect(Date.now() - t0).toBeLessThan(10_000);
+    // The reply must not overtake the record of the email it answers (the story below is in order).
+    await waitFor(async () => {
+      const items = (await api('GET', `/api/v1/leads/${leadId}/timeline`)).body.items as { type?: string }[];
+      return items.some((i) => i.type === 'message_sent');
+    }, 'the first email recorded as sent');
     expect(mail.to).toContain('grace@navy.example.com');
     expect(mail.text).toContain('COBOL Summit');
 
@@ -112,14 +133,10 @@ describe('a started Nurture, end to end over HTTP', () => {
       text: 'Sounds interesting, could you send me more information?',
     });
     expect(reply.status).toBe(202);
-    const lead = await waitFor(
-      async () => {
-        const l = (await api('GET', `/api/v1/leads/${leadId}`)).body;
-        return l.state === 'responded' ? l : null;
-      },
-      'the lead to become responded',
-      10_000,
-    );
+    const lead = await waitFor(async () => {
+      const l = (await api('GET', `/api/v1/leads/${leadId}`)).body;
+      return l.state === 'responded' ? l : null;
+    }, 'the lead to become responded');
     expect(lead).toMatchObject({ state: 'responded', subState: 'InfoRequest', atRisk: false });
 
     type Item = {

@@ -9,7 +9,8 @@ const corpora = join(root, '..', 'shared', 'corpora');
 const run = (args: string[]) =>
   spawnSync(process.execPath, [join(root, 'bin', 'nurture.js'), 'classify', ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    // A ceiling, not a measure: loading Node and the intent model takes a while on a busy machine.
+    timeout: 180_000,
   });
 
 // SPEC §11: `npx nurture classify FILE... [--json]`, offline, one JSON object per line per file.

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestNurture, waitFor } from '../../test/helpers/test-nurture.ts';
+import { sentEmails } from '../../test/helpers/sent-emails.ts';
+import { startTestNurture } from '../../test/helpers/test-nurture.ts';
 import { assistants, instanceSettings, leads, messageClicks, messageOpens, messages } from '../db/schema.ts';
 
 // Opens and clicks end to end: a started Nurture sends through its sandbox,
@@ -31,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => n?.close());
 
-/** Add a lead, wait for its first email in the sandbox, and read it as received. */
+/** Add a lead, wait for its first email (sent and recorded), and read it as received. */
 async function leadWithEmail(email: string) {
   const lead = (
     await n.api<Lead>('POST', '/api/v1/leads', {
@@ -41,12 +42,9 @@ async function leadWithEmail(email: string) {
       context: 'Widgets',
     })
   ).body;
-  const listed = await waitFor(async () => {
-    const list = (await n.api<{ items: { id: string; leadId: string }[] }>('GET', '/api/v1/sandbox/messages'))
-      .body.items;
-    return list.find((m) => m.leadId === lead.id);
-  }, `first email to ${email}`);
-  const { raw } = (await n.api<{ raw: string }>('GET', `/api/v1/sandbox/messages/${listed.id}`)).body;
+  // Recorded as sent too: the tests move its sent time, which is written after the sandbox has it.
+  const [listed] = await sentEmails(n, lead.id);
+  const { raw } = (await n.api<{ raw: string }>('GET', `/api/v1/sandbox/messages/${listed!.id}`)).body;
   const parsed = await simpleParser(raw);
   const pixel = /<img src="([^"]+\/t\/o\/[^"]+\.gif)"/.exec(String(parsed.html))?.[1];
   const clicks = [...(parsed.text ?? '').matchAll(/\S+\/t\/c\/[A-Za-z0-9_-]+/g)].map((m) => m[0]);

@@ -39,6 +39,18 @@ const binary = '/usr/sbin/dovecot';
 export async function startDovecot(): Promise<Dovecot> {
   if (!existsSync(binary))
     throw new Error(`${binary} not found: apt-get install -y dovecot-imapd (IMAP tests need a real server)`);
+  // Dovecot can't listen on port 0: it gets a port found free, which another process (another suite
+  // on this machine) may take first. Then it refuses to start, and starts again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDovecotOnce();
+    } catch (e) {
+      if (attempt === 3 || !/address already in use/i.test((e as Error).message)) throw e;
+    }
+  }
+}
+
+async function startDovecotOnce(): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'nurture-dovecot-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
@@ -107,10 +119,11 @@ service stats {
   const out = openSync(join(dir, 'start.out'), 'w');
   const started = spawnSync(binary, ['-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', out, out] });
   closeSync(out);
-  if (started.status !== 0)
-    throw new Error(
-      `dovecot did not start (${started.status}): ${readFileSync(join(dir, 'start.out'), 'utf8')}${log(dir)}`,
-    );
+  if (started.status !== 0) {
+    const why = `dovecot did not start (${started.status}): ${readFileSync(join(dir, 'start.out'), 'utf8')}${log(dir)}`;
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(why);
+  }
   await waitForPort(port, dir);
   const server = { host: '127.0.0.1', port, user: 'test', password: 'secret' };
   return {

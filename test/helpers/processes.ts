@@ -20,7 +20,8 @@ export function nurtureCli(args: string[], env: Record<string, string>) {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    // A ceiling, not a measure: a new PGlite folder alone takes seconds, and much more on a busy machine.
+    timeout: 180_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -69,10 +69,15 @@ export async function startTestNurture(env: Record<string, string> = {}) {
   };
 }
 
+/**
+ * Polls `fn` until it returns the state a test asserts (truthy), and returns it. The deadline is
+ * generous because it only matters when the state never comes: on a busy machine a worker round
+ * can take seconds, and a test that reads early (a proxy instead of the state) is a flaky test.
+ */
 export async function waitFor<T>(
   fn: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const start = Date.now();
   for (;;) {
