@@ -81,18 +81,26 @@ function pollHealth(url: string) {
   };
 }
 
+/**
+ * The messages as files for the delivering process, written before /health is
+ * watched: writing 50 MB is the test's own work on this thread, not the server's.
+ */
+function writeBombFiles(messages: { raw: Buffer; channel: 'smtp' | 'http' }[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'nurture-bombs-'));
+  const list = messages.map((m, i) => {
+    const file = join(dir, `${i}.eml`);
+    writeFileSync(file, m.raw);
+    return { file, channel: m.channel };
+  });
+  return { dir, list };
+}
+
 /** Each message through its channel, one after another, from a child process; throws on any refusal. */
 async function deliverFromAnotherProcess(
-  messages: { raw: Buffer; channel: 'smtp' | 'http' }[],
+  { dir, list }: ReturnType<typeof writeBombFiles>,
   to: { smtpPort: number; to: string; url: string; apiKey: string },
 ): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'nurture-bombs-'));
   try {
-    const list = messages.map((m, i) => {
-      const file = join(dir, `${i}.eml`);
-      writeFileSync(file, m.raw);
-      return { file, channel: m.channel };
-    });
     const script = `
       import { readFileSync } from 'node:fs';
       import nodemailer from 'nodemailer';
@@ -148,6 +156,7 @@ describe('adversarial inbound mail cannot hold up the server', () => {
 
     const all = bombs(assistant.email, { hugeBytes: hugeBytes - 1024 });
     expect(Math.max(...all.map((b) => b.raw.length))).toBeGreaterThan(hugeBytes - 2048);
+    const files = writeBombFiles(all.map((b, i) => ({ raw: b.raw, channel: i % 2 === 0 ? 'smtp' : 'http' })));
     const health = pollHealth(n.url!);
     // The server's own thread, measured from inside: how long it was ever held.
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -164,10 +173,12 @@ describe('adversarial inbound mail cannot hold up the server', () => {
       const deliveryStarted = Date.now();
       // Sent by another process, so the SMTP client's and HTTP client's work on 40 MB is not on the
       // server's thread: what /health shows is the server's own doing.
-      await deliverFromAnotherProcess(
-        all.map((b, i) => ({ raw: b.raw, channel: i % 2 === 0 ? 'smtp' : 'http' })),
-        { smtpPort: n.inboundSmtpPort!, to: assistant.email, url: n.url!, apiKey: n.org.apiKey },
-      );
+      await deliverFromAnotherProcess(files, {
+        smtpPort: n.inboundSmtpPort!,
+        to: assistant.email,
+        url: n.url!,
+        apiKey: n.org.apiKey,
+      });
       const deliveredMs = Date.now() - deliveryStarted;
       const rows = await n.ctx.db
         .select({ id: inboundMessages.id, subject: inboundMessages.subject, size: inboundMessages.sizeBytes })
