@@ -1,4 +1,5 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { MAX_AUTO_REPLY_TEXT_CHARS } from './analysis-limits.ts';
 import { zoneFromDateHeader } from './auto-reply/calendar.ts';
 import { detectAutoReply } from './auto-reply/detect-auto-reply.ts';
 import { extractReturnDate } from './auto-reply/return-date.ts';
@@ -118,7 +119,7 @@ export async function classifyMessage(
       skipTextToHtml: true,
       maxHtmlLengthToParse: 2_000_000,
     }));
-  const text = mail.text ?? '';
+  const text = (mail.text ?? '').slice(0, MAX_AUTO_REPLY_TEXT_CHARS);
   const auto = detectAutoReply({
     headers: headerRecord(mail),
     subject: mail.subject ?? '',

@@ -6,8 +6,36 @@
 // Local parts in bounces include `%`, `=` (VERP) and `+`; we accept a generous set.
 const ADDR = String.raw`[A-Za-z0-9!#$%&'*+/=?^_\`{|}~.-]+@(?:\[[0-9.:A-Fa-f]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)`;
 
-export const ADDRESS_RE = new RegExp(ADDR, 'g');
 const SINGLE_RE = new RegExp(ADDR);
+
+// ADDR in two sticky pieces: searching with ADDR itself rescans a long run of
+// local-part characters from each of its starts (quadratic on one long word).
+const LOCAL_PART_RUN = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+/y;
+const DOMAIN_AT = new RegExp(`@${ADDR.slice(ADDR.indexOf('@') + 1)}`, 'y');
+
+/**
+ * What `text.match(new RegExp(ADDR, 'g'))` finds, in linear time: a local
+ * part always runs to the end of its run of local-part characters, so one
+ * look at what follows the run decides for every start inside it.
+ */
+export function matchAddresses(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    LOCAL_PART_RUN.lastIndex = i;
+    if (!LOCAL_PART_RUN.test(text)) {
+      i++;
+      continue;
+    }
+    const runEnd = LOCAL_PART_RUN.lastIndex;
+    DOMAIN_AT.lastIndex = runEnd;
+    if (DOMAIN_AT.test(text)) {
+      out.push(text.slice(i, DOMAIN_AT.lastIndex));
+      i = DOMAIN_AT.lastIndex;
+    } else i = runEnd;
+  }
+  return out;
+}
 
 /** Normalise a recipient: strip wrappers, trailing dots, lower-case the domain. */
 export function normalizeAddress(addr: string): string {
@@ -29,7 +57,7 @@ export function cleanAddress(value: string): string | null {
 
 export function findAddresses(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(ADDRESS_RE)) out.push(normalizeAddress(m[0]));
+  for (const m of matchAddresses(text)) out.push(normalizeAddress(m));
   return out;
 }
 

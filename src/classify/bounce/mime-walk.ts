@@ -5,6 +5,7 @@
  * cannot decode is kept as latin1 text so phrase matching still has a chance.
  */
 import { TextDecoder } from 'node:util';
+import { MAX_BOUNCE_PART_CHARS, MAX_BOUNCE_PARTS, MAX_HEADER_BLOCK_CHARS } from '../analysis-limits.ts';
 
 export type Header = { name: string; value: string };
 
@@ -183,12 +184,22 @@ function splitMultipart(body: string, boundary: string): string[] {
 }
 
 /** Parse a whole message (or an embedded one) into a part tree. */
-export function parseMime(src: string, depth = 0): MimePart {
+export function parseMime(
+  src: string,
+  depth = 0,
+  budget: PartBudget = { parts: MAX_BOUNCE_PARTS },
+): MimePart {
   const { head, body } = splitHeaderBody(src);
-  return buildPart(parseHeaderBlock(head), body, depth);
+  budget.parts--;
+  return buildPart(parseHeaderBlock(head.slice(0, MAX_HEADER_BLOCK_CHARS)), body, depth, budget);
 }
 
-function buildPart(headers: Header[], body: string, depth: number): MimePart {
+/** Parts left to walk in one message, shared by the whole tree (thousands of parts are an attack, not a report). */
+type PartBudget = { parts: number };
+
+function buildPart(headers: Header[], fullBody: string, depth: number, budget: PartBudget): MimePart {
+  // A part is read up to a cap: enough for any report and the returned message's headers.
+  const body = fullBody.length > MAX_BOUNCE_PART_CHARS ? fullBody.slice(0, MAX_BOUNCE_PART_CHARS) : fullBody;
   const { type, params } = parseContentType(headerValue(headers, 'content-type'));
   const part: MimePart = { headers, contentType: type, params, text: '', children: [] };
   const encoding = headerValue(headers, 'content-transfer-encoding');
@@ -199,12 +210,15 @@ function buildPart(headers: Header[], body: string, depth: number): MimePart {
       const guessed = /^--([^\s-][^\s]{5,}?)\s*$/m.exec(body)?.[1];
       if (guessed) chunks = splitMultipart(body, guessed);
     }
-    for (const chunk of chunks) part.children.push(parseMime(chunk, depth + 1));
+    for (const chunk of chunks) {
+      if (budget.parts <= 0) break;
+      part.children.push(parseMime(chunk, depth + 1, budget));
+    }
     if (part.children.length > 0) return part;
   }
   if ((type === 'message/rfc822' || type === 'message/global') && depth < MAX_DEPTH) {
     const inner = decodeTransfer(body, encoding);
-    part.children.push(parseMime(inner, depth + 1));
+    if (budget.parts > 0) part.children.push(parseMime(inner, depth + 1, budget));
     part.text = inner;
     return part;
   }

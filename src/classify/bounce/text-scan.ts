@@ -5,7 +5,7 @@
  * parser per MTA we look for the few layouts they share: an address alone
  * on a line (or followed by ":" / "..."), followed by indented error text.
  */
-import { ADDRESS_RE, isDaemonAddress, normalizeAddress } from './addresses.ts';
+import { isDaemonAddress, matchAddresses, normalizeAddress } from './addresses.ts';
 
 export type TextRecipient = {
   recipient: string;
@@ -113,8 +113,8 @@ export function parseTranscript(text: string): Map<string, { reply: string; comm
       const verb = (sent[1] ?? '').toUpperCase().replace(/:.*$/, '');
       if (verb === 'RCPT') {
         command = 'RCPT';
-        const a = (sent[2] ?? '').match(ADDRESS_RE);
-        rcpt = a?.[0] ? normalizeAddress(a[0]) : '';
+        const a = matchAddresses(sent[2] ?? '');
+        rcpt = a[0] ? normalizeAddress(a[0]) : '';
         if (rcpt) lastRcpts.push(rcpt);
       } else if (verb === 'MAIL') command = 'MAIL';
       else if (verb === 'DATA' || verb === '.') command = 'DATA';
@@ -185,7 +185,7 @@ export function sentenceRecipient(notice: string, exclude: readonly string[] = [
     if (!isDaemonAddress(a) && !skip.has(a.toLowerCase())) return a;
   }
   // Any address in the notice that is not a robot or the sender is the best remaining guess.
-  for (const raw of notice.match(ADDRESS_RE) ?? []) {
+  for (const raw of matchAddresses(notice)) {
     const a = normalizeAddress(raw);
     if (!isDaemonAddress(a) && !skip.has(a.toLowerCase()) && /\.[a-z]{2,}$/i.test(a)) return a;
   }

@@ -7,6 +7,7 @@
  * temperature-calibrated, rules that are sure set it high, and rules that see a
  * doubtful case lower it so the reply goes to a human.
  */
+import { MAX_REPLY_CHARS } from '../analysis-limits.ts';
 import type { Intent, IntentResult } from '../classification.ts';
 import type { DateReference } from './calendar.ts';
 import { extractConnectLaterDate } from './connect-later-date.ts';
@@ -29,7 +30,9 @@ export type ClassifyIntentOptions = {
 /** Confidence given to a reply that repeats one the org corrected (times its similarity). */
 const nearDuplicateConfidence = 0.95;
 
-export function classifyIntent(text: string, opts: ClassifyIntentOptions): IntentResult {
+export function classifyIntent(fullText: string, opts: ClassifyIntentOptions): IntentResult {
+  // Only the top of a long reply is read: its meaning is there, and the work stays bounded.
+  const text = fullText.length > MAX_REPLY_CHARS ? fullText.slice(0, MAX_REPLY_CHARS) : fullText;
   const language = detectLanguage(text).language;
   if (text.trim() === '') {
     return { intent: 'other', confidence: 0, evidence: [], language, meeting: null, connectLaterDate: null };

@@ -20,7 +20,14 @@ export type NormalizedText = {
 
 export type Token = { start: number; end: number; text: string };
 
-const urlOrEmail = /\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+// What used to be one global regex, `\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+// split into sticky pieces tried at one position each: the e-mail branch
+// rescanned the whole run of word characters from every start inside it,
+// so one long run took quadratic time. The pieces keep its flags (`iu`, so
+// `\w` still folds ſ and K) and so its matches.
+const urlAt = /\b(?:https?:\/\/|www\.)[^\s<>()]+/iuy;
+const localPartRun = /[\w.+-]+/iuy;
+const domainAt = /@[\w-]+(?:\.[\w-]+)+/iuy;
 const wordChar = /[\p{L}\p{N}_]/u;
 
 /** Letters that NFD does not decompose but people type interchangeably with ASCII. */
@@ -69,14 +76,7 @@ export function normalizeText(input: string): NormalizedText {
   };
 
   // Placeholders are padded with spaces so they never glue onto a neighbouring word.
-  const specials: { start: number; end: number; token: string }[] = [];
-  for (const m of input.matchAll(urlOrEmail)) {
-    specials.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      token: m[0].includes('@') ? '_email_' : '_url_',
-    });
-  }
+  const specials = findUrlsAndEmails(input);
 
   let i = 0;
   let s = 0;
@@ -104,6 +104,52 @@ export function normalizeText(input: string): NormalizedText {
 
   const text = parts.join('');
   return { text, origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends), tokens: tokenize(text) };
+}
+
+type Special = { start: number; end: number; token: '_url_' | '_email_' };
+
+/**
+ * URLs and e-mail addresses, left to right, not overlapping: what
+ * `matchAll` of the old single regex found, in linear time. An address's
+ * local part always runs to the end of its run of `[\w.+-]`, so whether an
+ * address starts anywhere in that run is decided once per run.
+ */
+function findUrlsAndEmails(input: string): Special[] {
+  const out: Special[] = [];
+  let runEnd = -1; // end of the current [\w.+-] run, once measured
+  let emailEnd = -1; // where an address starting in that run ends, or -1
+  let i = 0;
+  while (i < input.length) {
+    urlAt.lastIndex = i;
+    if (urlAt.test(input)) {
+      // A link with credentials ("http://me@host") has always counted as an address.
+      const at = input.indexOf('@', i);
+      out.push({
+        start: i,
+        end: urlAt.lastIndex,
+        token: at !== -1 && at < urlAt.lastIndex ? '_email_' : '_url_',
+      });
+      i = urlAt.lastIndex;
+      continue;
+    }
+    if (i >= runEnd) {
+      localPartRun.lastIndex = i;
+      runEnd = localPartRun.test(input) ? localPartRun.lastIndex : i;
+      emailEnd = -1;
+      if (runEnd > i) {
+        domainAt.lastIndex = runEnd;
+        if (domainAt.test(input)) emailEnd = domainAt.lastIndex;
+      }
+    }
+    if (i < runEnd && emailEnd !== -1) {
+      out.push({ start: i, end: emailEnd, token: '_email_' });
+      i = emailEnd;
+      runEnd = -1;
+      continue;
+    }
+    i++;
+  }
+  return out;
 }
 
 function tokenize(text: string): Token[] {

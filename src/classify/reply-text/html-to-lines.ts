@@ -228,10 +228,39 @@ function isSignatureBlock(el: Element): boolean {
   return classes.includes('gmail_signature') || classes.includes('moz-signature') || id === 'signature';
 }
 
+// Per element, once: nested empty <div>s each ask about their whole subtree.
+const nbspCache = new WeakMap<Element, boolean>();
+
+/**
+ * Whether a text node under `el` (through tags only) holds a no-break space.
+ * Post-order with an explicit stack and a cache: an HTML bomb of nested empty
+ * blocks neither overflows the stack nor rescans each subtree from every
+ * ancestor.
+ */
 function hasNbsp(el: Element): boolean {
-  return el.children.some(
-    (c) => (c.type === 'text' && c.data.includes('\u00a0')) || (c.type === 'tag' && hasNbsp(c)),
-  );
+  const stack: { el: Element; expanded: boolean }[] = [{ el, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (nbspCache.has(top.el)) {
+      stack.pop();
+      continue;
+    }
+    if (!top.expanded) {
+      top.expanded = true;
+      for (const c of top.el.children)
+        if (c.type === 'tag' && !nbspCache.has(c)) stack.push({ el: c, expanded: false });
+      continue;
+    }
+    stack.pop();
+    nbspCache.set(
+      top.el,
+      top.el.children.some(
+        (c) =>
+          (c.type === 'text' && c.data.includes('\u00a0')) || (c.type === 'tag' && nbspCache.get(c) === true),
+      ),
+    );
+  }
+  return nbspCache.get(el) === true;
 }
 
 const maxNesting = 300;

@@ -5,6 +5,7 @@
  * the timeline and for debugging, and `evidence` says which markers decided.
  */
 
+import { MAX_STRIP_HTML_CHARS, MAX_STRIP_TEXT_CHARS } from '../analysis-limits.ts';
 import { htmlToLines } from './html-to-lines.ts';
 import { type Role, segmentLines } from './segment-lines.ts';
 import { isBlank, toLines } from './text-lines.ts';
@@ -33,8 +34,9 @@ export function stripReply(input: StripReplyInput): StrippedReply {
 }
 
 export function analyzeReply(input: StripReplyInput): ReplyAnalysis {
-  const text = input.text ?? '';
-  const html = input.html ?? '';
+  // The reply sits above the history: a bounded prefix holds it, and bounds the work.
+  const text = (input.text ?? '').slice(0, MAX_STRIP_TEXT_CHARS);
+  const html = (input.html ?? '').slice(0, MAX_STRIP_HTML_CHARS);
   // The text/plain part is what the client meant as plain text and usually keeps
   // "> " quoting; HTML is the fallback for HTML-only mail. A text part with no
   // sign of history (mailparser's text rendering of HTML-only mail, clients

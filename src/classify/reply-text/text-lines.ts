@@ -10,12 +10,15 @@ const INVISIBLE = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g;
 
 /** Split into lines: newlines unified, invisible characters removed, trailing whitespace trimmed. */
 export function toLines(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .replace(/\u00a0/g, ' ')
-    .split('\n')
-    .map((l) => l.replace(/\s+$/u, ''));
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(INVISIBLE, '')
+      .replace(/\u00a0/g, ' ')
+      .split('\n')
+      // trimEnd, not /\s+$/: the regex rescans a long inner run of spaces from each of its starts.
+      .map((l) => l.trimEnd())
+  );
 }
 
 export function isBlank(line: string): boolean {
