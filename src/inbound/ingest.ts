@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { base64InSlices } from '../db/base64-in-slices.ts';
 import { pgText } from '../db/pg-text.ts';
 import { assistants, type InboundChannel, inboundMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -50,7 +51,8 @@ export async function ingestRaw(
       channel,
       dedupeKey,
       messageId,
-      raw,
+      // Encoded here in slices (the column's own encoder would do it in one go on this thread).
+      raw: sql`${await base64InSlices(raw)}`,
       status: 'received',
       assistantId,
       orgId,
