@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantExclusions, assistants, leads, messages } from '../src/db/schema.ts';
+import { makeStepDueNow } from './helpers/lead-records.ts';
 import { sentEmails } from './helpers/sent-emails.ts';
 import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
@@ -70,11 +71,7 @@ const stepStatus = async (leadId: string, step: number) =>
       .from(messages)
       .where(and(eq(messages.leadId, leadId), eq(messages.step, step)))
   )[0]?.status;
-const makeDueNow = (leadId: string, step: number) =>
-  n.ctx.db
-    .update(messages)
-    .set({ dueAt: new Date() })
-    .where(and(eq(messages.leadId, leadId), eq(messages.step, step)));
+const makeDueNow = (leadId: string, step: number) => makeStepDueNow(n.ctx.db, leadId, step);
 const storedCount = async () => (await n.ctx.db.select({ c: count() }).from(assistantExclusions))[0]!.c;
 
 describe("an assistant's exclusion list", () => {

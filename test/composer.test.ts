@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assistants, messages } from '../src/db/schema.ts';
 import { startChatCompletionsServer } from './helpers/chat-completions-server.ts';
+import { makeStepDueNow } from './helpers/lead-records.ts';
 import { sentEmails } from './helpers/sent-emails.ts';
 import { addMember, startTestNurture } from './helpers/test-nurture.ts';
 
@@ -36,11 +37,7 @@ const timeline = async (n: N, leadId: string) =>
   (await n.api<{ items: TimelineItem[] }>('GET', `/api/v1/leads/${leadId}/timeline`)).body.items;
 const sentEvidence = async (n: N, leadId: string, step: number) =>
   (await timeline(n, leadId)).find((i) => i.type === 'message_sent' && i.evidence?.step === step)?.evidence;
-const makeDueNow = (n: N, leadId: string, step: number) =>
-  n.ctx.db
-    .update(messages)
-    .set({ dueAt: new Date() })
-    .where(and(eq(messages.leadId, leadId), eq(messages.step, step)));
+const makeDueNow = (n: N, leadId: string, step: number) => makeStepDueNow(n.ctx.db, leadId, step);
 
 describe('templates, preview and sending (templates only)', () => {
   let n: N;
