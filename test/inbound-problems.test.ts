@@ -110,7 +110,7 @@ describe('inbound problems: quarantined messages shown for a human', () => {
     expect(dismissed.status).toBe(200);
     expect((await problems()).some((p) => p.id === stored.id)).toBe(false);
     expect((await n.api('POST', `/api/v1/inbound-problems/${stored.id}/dismiss`)).status).toBe(409);
-    expect((await n.api('POST', '/api/v1/inbound-problems/not-a-uuid/retry')).status).toBe(400);
+    expect((await n.api('POST', '/api/v1/inbound-problems/not-a-uuid/retry')).status).toBe(404);
     // The same message arriving again is recognised, not processed again.
     expect((await ingestRaw(n.ctx, 'http', message('Overrun two'), { orgId: n.org.orgId })).duplicate).toBe(
       true,
