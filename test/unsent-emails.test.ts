@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitResult } from '../src/accounts/org-setup.ts';
 import { messages, sandboxMessages } from '../src/db/schema.ts';
-import { leadEvents, leadMessages } from './helpers/lead-records.ts';
+import { leadEvents, leadMessages, makeStepDueNow } from './helpers/lead-records.ts';
 import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
 
 // The list of unsent emails (uncertain and failed sends) and their retry, over
@@ -49,6 +49,9 @@ const strand = async (leadId: string, status: 'uncertain' | 'failed', error: str
     .update(messages)
     .set({ status, lastError: error, claimedAt: new Date(), attempts: 1 })
     .where(eq(messages.id, second!.id));
+  // As if the days before it had passed (after the status, so no round takes it first): a
+  // retried follow-up still keeps the schedule's gap after the step before it.
+  await makeStepDueNow(n.ctx.db, leadId, 1);
   return second!;
 };
 const sandboxCount = async (messageId: string) =>
