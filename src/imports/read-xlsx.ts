@@ -101,7 +101,7 @@ async function read(bytes: Buffer, limits: SheetLimits): Promise<SheetRows> {
   return rows;
 }
 
-const sheetNumber = (p: ZipPart) => Number(/(\d+)\.xml$/.exec(p.name)![1]);
+const sheetNumber = (p: ZipPart) => Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p.name)![1]);
 
 /**
  * Unpack a sheet and count its rows that hold a value (`<v>`, or `<is>` for

@@ -23,13 +23,29 @@ export function describeParams(params: unknown[]): string {
   return `[${params.length} redacted${types.length ? `: ${types.join(', ')}` : ''}]`;
 }
 
-const failedQuery = /(Failed query: [\s\S]*?\nparams: )[\s\S]*$/;
+// Found with indexOf, not a regex: a pattern with an open-ended run here was polynomial on hostile text.
+const failedQueryMark = 'Failed query: ';
+const paramsMark = '\nparams: ';
 // PostgreSQL's data exceptions end by quoting the value they refused.
-const echoedValue =
-  /((?:invalid input syntax for (?:type )?[\w ."()]+|invalid input value for enum [\w."]+|malformed [\w ]+ literal): )"[\s\S]*"/g;
+const echoPrefixes = ['invalid input syntax for ', 'invalid input value for enum ', 'malformed '];
+
+function redactQueryParams(text: string): string {
+  const start = text.indexOf(failedQueryMark);
+  const at = start < 0 ? -1 : text.indexOf(paramsMark, start);
+  return at < 0 ? text : `${text.slice(0, at + paramsMark.length)}[redacted]`;
+}
+
+function redactEchoedValue(text: string): string {
+  const starts = echoPrefixes.map((p) => text.indexOf(p)).filter((i) => i >= 0);
+  if (!starts.length) return text;
+  const open = text.indexOf(': "', Math.min(...starts));
+  const close = text.lastIndexOf('"');
+  if (open < 0 || close < open + 3) return text;
+  return `${text.slice(0, open)}: "[redacted]"${text.slice(close + 1)}`;
+}
 
 export function redactText(text: string): string {
-  return text.replace(failedQuery, '$1[redacted]').replace(echoedValue, '$1"[redacted]"');
+  return redactEchoedValue(redactQueryParams(text));
 }
 
 function redactError(e: Error, depth: number): Record<string, unknown> {
