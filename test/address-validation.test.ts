@@ -67,6 +67,10 @@ beforeAll(async () => {
     VERIFIER_TIMEOUT_MS: '5000',
   });
   actor = { orgId: n.org.orgId, userId: n.org.userId, role: 'admin' };
+  // These tests add hundreds of leads, each emailed once valid: more than the default daily cap of
+  // 100, which would hold a later test's email until tomorrow (as it should in production).
+  const cap = await n.api('PATCH', `/api/v1/assistants/${n.org.assistantId}/sending`, { dailyCap: 2000 });
+  expect(cap.status).toBe(200);
 });
 afterAll(async () => {
   await n?.close();

@@ -1925,12 +1925,6 @@ export const knownVulnerable: AllowedPattern[] = [
     reason: 'recheck: vulnerable; inbound mail text: to fix',
   },
   {
-    file: 'src/inbound/match-lead.ts',
-    source: '<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.[\\w-]{8,}@[^>\\s]+>',
-    flags: 'gi',
-    reason: 'recheck: vulnerable; inbound mail text: to fix',
-  },
-  {
     file: 'src/inbound/reply-text.ts',
     source: '^On .{1,200} wrote:\\s*$',
     flags: 'i',

@@ -9,8 +9,9 @@
  * repetition recheck's fuzzer reads as polynomial) or never sees outside
  * input, listed in regex-audit-allowed.ts with the reason. The findings of
  * the first audit that are not fixed yet are listed there too, as known
- * work: the test keeps any new one out. REGEX_AUDIT_REPORT=file writes the
- * findings as JSON.
+ * work: the test keeps any new one out, and does not re-check them unless
+ * REGEX_AUDIT_FULL=1 (then it reports the ones that became safe).
+ * REGEX_AUDIT_REPORT=file writes the findings as JSON.
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -94,10 +95,17 @@ describe('ReDoS audit of every regular expression in src/', () => {
     for (const c of captured) if (c.file !== null) add(c.source, c.flags, `${c.file}:${c.line} (built)`);
     expect(byKey.size).toBeGreaterThan(500);
 
-    const results = await checkAll([...byKey.values()]);
     const listed = [...allowedPatterns, ...knownVulnerable];
+    const listedKeys = new Set(listed.map((a) => key(a.source, a.flags)));
     const isListed = ({ pattern }: { pattern: Pattern }) =>
-      listed.some((a) => a.source === pattern.source && a.flags === pattern.flags);
+      listedKeys.has(key(pattern.source, pattern.flags));
+    // A listed pattern already has its verdict (most are the ones recheck cannot decide in 5 s, which
+    // is most of the audit's time): only the rest are checked, unless REGEX_AUDIT_FULL asks to
+    // re-check them too and report the ones that became safe.
+    const full = Boolean(process.env.REGEX_AUDIT_FULL);
+    const results = await checkAll(
+      [...byKey.values()].filter((p) => full || !listedKeys.has(key(p.source, p.flags))),
+    );
     const vulnerable = results.filter((r) => r.result.status === 'vulnerable');
     // "unknown" is recheck running out of time (a busy machine, a huge pattern): inconclusive, not a failure.
     const inconclusive = results.filter((r) => r.result.status === 'unknown');
