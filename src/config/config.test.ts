@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configEntries, describeConfig, loadConfig } from './config.ts';
+import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { configEntries } from './config-entries.ts';
 
 describe('config', () => {
   it('gives every key its default', () => {
@@ -28,6 +29,18 @@ describe('config', () => {
       const keys = (e as ConfigError).problems.map((p) => p.split(':')[0]);
       expect(keys).toEqual(['PORT', 'DATABASE_URL', 'SMTP_URL', 'COOKIE_SECURE']);
     }
+  });
+
+  it('refuses a retired key left set, saying what replaced it', () => {
+    try {
+      loadConfig({ SEND_MAX_ATTEMPTS: '5', PORT: '8080' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual([
+        expect.stringMatching(/^SEND_MAX_ATTEMPTS: .*SEND_GIVE_UP_AFTER_MS/),
+      ]);
+    }
+    expect(loadConfig({ SEND_MAX_ATTEMPTS: '' }).PORT).toBe(3000);
   });
 
   it('marks secrets, and the README documents every key', () => {
