@@ -2,18 +2,18 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { messages, sandboxMessages, timelineEvents, workers } from '../src/db/schema.ts';
 import { storeSandboxMessage } from '../src/sandbox/sandbox-smtp-server.ts';
+import { type FreshDatabase, orgOnFreshDatabase } from './helpers/org-database.ts';
 import { startProcess, stopProcess } from './helpers/processes.ts';
-import { openAssistantWindow, seedDueMessages } from './helpers/seed.ts';
-import { freshDatabase } from './helpers/test-database.ts';
+import { seedDueMessages } from './helpers/seed.ts';
 import { waitFor } from './helpers/test-nurture.ts';
 
 // Several worker processes on one PostgreSQL database, sending into a real SMTP
 // server that stores like the sandbox (and counts every delivery it accepts).
 
-type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
+type Fresh = FreshDatabase;
 
 async function startSink(fresh: Fresh, delayMs: number) {
   const deliveries = new Map<string, number>();
@@ -90,13 +90,7 @@ describe('sending is exactly once across worker processes', () => {
   let fresh: Fresh;
   let org: InitResult;
   beforeAll(async () => {
-    fresh = await freshDatabase();
-    org = await createOrgWithAdmin(fresh.database.db, {
-      orgName: 'Acme',
-      email: 'ops@acme.test',
-      password: 'password123',
-    });
-    await openAssistantWindow(fresh.database.db, org.assistantId);
+    ({ fresh, org } = await orgOnFreshDatabase());
   });
   afterAll(async () => fresh?.drop());
 

@@ -2,14 +2,14 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { startNurture } from '../src/app/start.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { messages } from '../src/db/schema.ts';
+import { type FreshDatabase, orgOnFreshDatabase } from './helpers/org-database.ts';
 import { startProcess, stopProcess } from './helpers/processes.ts';
-import { openAssistantWindow, seedDueMessages } from './helpers/seed.ts';
+import { seedDueMessages } from './helpers/seed.ts';
 import { startTcpProxy, throughProxy } from './helpers/tcp-proxy.ts';
-import { freshDatabase } from './helpers/test-database.ts';
 import { waitFor } from './helpers/test-nurture.ts';
 
 // Issue 8, "what it must show" 4: real SMTP (a server that cannot be asked
@@ -18,7 +18,7 @@ import { waitFor } from './helpers/test-nurture.ts';
 // every email went exactly once or is listed for retry with its reason,
 // retrying sends each once more, and nothing stays `sending`.
 
-type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
+type Fresh = FreshDatabase;
 const N = 600;
 
 /** A real SMTP server that takes its time (so kills land mid-send) and counts each Message-ID it accepts. */
@@ -50,13 +50,7 @@ describe('no email stranded: kill -9 twice and a 30 s database outage, on real S
   let fresh: Fresh;
   let org: InitResult;
   beforeAll(async () => {
-    fresh = await freshDatabase();
-    org = await createOrgWithAdmin(fresh.database.db, {
-      orgName: 'Acme',
-      email: 'ops@acme.test',
-      password: 'password123',
-    });
-    await openAssistantWindow(fresh.database.db, org.assistantId);
+    ({ fresh, org } = await orgOnFreshDatabase());
   });
   afterAll(async () => fresh?.drop());
 

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../src/accounts/org-setup.ts';
+import type { InitResult } from '../src/accounts/org-setup.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { messages, timelineEvents, workers } from '../src/db/schema.ts';
@@ -10,10 +10,10 @@ import { reconcileInterrupted } from '../src/outbound/reconcile-interrupted.ts';
 import { createSenderRegistry } from '../src/outbound/sender-registry.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createLogger } from '../src/platform/logger.ts';
-import { openAssistantWindow, seedDueMessages } from './helpers/seed.ts';
+import { type FreshDatabase, orgOnFreshDatabase } from './helpers/org-database.ts';
+import { seedDueMessages } from './helpers/seed.ts';
 import { startSmtpSink } from './helpers/smtp-sink.ts';
 import { startTcpProxy, throughProxy } from './helpers/tcp-proxy.ts';
-import { freshDatabase } from './helpers/test-database.ts';
 import { waitFor } from './helpers/test-nurture.ts';
 
 // A worker loses PostgreSQL mid-batch, for long enough that a peer takes its
@@ -21,19 +21,13 @@ import { waitFor } from './helpers/test-nurture.ts';
 // what never left), the cut-off worker keeps its outcomes in memory, and once
 // the database is back its late write settles what the peer could only call
 // uncertain. Real SMTP, real PostgreSQL behind a TCP proxy that is cut.
-type Fresh = Awaited<ReturnType<typeof freshDatabase>>;
+type Fresh = FreshDatabase;
 
 describe('a worker cut off from the database while a peer takes over its claims', () => {
   let fresh: Fresh;
   let org: InitResult;
   beforeAll(async () => {
-    fresh = await freshDatabase();
-    org = await createOrgWithAdmin(fresh.database.db, {
-      orgName: 'Acme',
-      email: 'ops@acme.test',
-      password: 'password123',
-    });
-    await openAssistantWindow(fresh.database.db, org.assistantId);
+    ({ fresh, org } = await orgOnFreshDatabase());
   });
   afterAll(async () => fresh?.drop());
 
