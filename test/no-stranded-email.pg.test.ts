@@ -127,14 +127,26 @@ describe('no email stranded: kill -9 twice and a 30 s database outage, on real S
       outage = Date.now() - cutAt;
       expect(smtp.total()).toBeGreaterThanOrEqual(sentDuringCut); // what was on the wire still went
       proxy.restore();
-      await waitFor(
-        async () => {
-          const s = await statuses(leadIds);
-          return !s.sending && !s.scheduled;
-        },
-        'every email settled after the outage',
-        90_000,
-      );
+      try {
+        await waitFor(
+          async () => {
+            const s = await statuses(leadIds);
+            return !s.sending && !s.scheduled;
+          },
+          'every email settled after the outage',
+          90_000,
+        );
+      } catch (e) {
+        // What was left, and what the live worker said, to tell a stuck worker from a slow one.
+        const left = await fresh.database.db
+          .select()
+          .from(messages)
+          .where(and(inArray(messages.leadId, leadIds), inArray(messages.status, ['sending', 'scheduled'])))
+          .limit(5);
+        console.error('unsettled', JSON.stringify(await statuses(leadIds)), JSON.stringify(left, null, 1));
+        console.error('live worker output (last 6 KB):', live.output().slice(-6000));
+        throw e;
+      }
       // The live worker itself wrote what it had kept in memory: no restart, no peer.
       expect(live.output()).toMatch(/recorded send outcomes held during a database outage/);
     } finally {

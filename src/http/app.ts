@@ -1,6 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
+import { authoriseRoute } from '../access/authorise.ts';
+import { routeRules, ruleFor } from '../access/route-rules.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
@@ -60,11 +62,16 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
     }
   });
 
+  // Every API call is decided by its route's rule (access/route-rules.ts) before the handler runs.
   const requireAuth = requireActor(ctx);
   app.use('/api/v1/*', async (c, next) => {
-    const route = routeTable.find((r) => c.req.path.startsWith(r.prefix));
-    if (route?.public) return next();
-    return requireAuth(c, next);
+    const found = ruleFor(c.req.method, c.req.path);
+    if (found?.rule === 'public') return next();
+    return requireAuth(c, async () => {
+      // No rule: no such route (createHttpApp refuses to start with a route that has none), so 404.
+      if (found) authoriseRoute(c.get('actor'), found.rule, `${c.req.method} ${found.template}`);
+      await next();
+    });
   });
   app.use(
     '/api/v1/inbound/*',
@@ -108,6 +115,7 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   // After the limits: a NUL in any query, path or JSON body is a 4xx here, never a database error.
   app.use('*', refuseNulCharacters);
   for (const r of routeTable) r.register(app, ctx);
+  assertEveryRouteHasARule(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -128,4 +136,14 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   // The web app (SPEC §10): index.html on its screens' paths, /app/* modules, /vendor/* (src/web/).
   registerWebRoutes(app);
   return app;
+}
+
+/** A route without an access rule would be open to any signed-in user by accident: refuse to start. */
+function assertEveryRouteHasARule(app: OpenAPIHono<ApiEnv>): void {
+  const missing = app.openAPIRegistry.definitions
+    .filter((d) => d.type === 'route')
+    .map((d) => `${d.route.method.toUpperCase()} ${d.route.path}`)
+    .filter((key) => !(key in routeRules));
+  if (missing.length)
+    throw new Error(`Routes without an access rule in access/route-rules.ts:\n${missing.join('\n')}`);
 }

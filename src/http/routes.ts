@@ -24,8 +24,9 @@ import type { ApiEnv } from './auth.ts';
 
 /**
  * The whole API at a glance. Each capability owns its routes; this table says
- * which exist and whether they need a signed-in actor. `public` routes do
- * their own authentication (or none); every other /api/v1 path needs an actor.
+ * which exist. Who may call each one is `access/route-rules.ts`: `public`
+ * routes do their own authentication (or none), every other one needs an
+ * actor and passes its rule first.
  *
  *   POST /api/v1/auth/login              public   sign in (cookie)
  *   POST /api/v1/auth/logout             public   sign out
@@ -92,63 +93,56 @@ import type { ApiEnv } from './auth.ts';
  */
 export const routeTable: {
   name: string;
-  public: boolean;
   prefix: string;
   register: (app: OpenAPIHono<ApiEnv>, ctx: Ctx) => void;
 }[] = [
-  { name: 'auth', public: true, prefix: '/api/v1/auth/', register: registerAuthRoutes },
-  { name: 'inbound', public: true, prefix: '/api/v1/inbound/', register: registerInboundRoutes },
+  { name: 'auth', prefix: '/api/v1/auth/', register: registerAuthRoutes },
+  { name: 'inbound', prefix: '/api/v1/inbound/', register: registerInboundRoutes },
   // Inbound messages that could not be processed, for a human (issue 8).
   {
     name: 'inbound-problems',
-    public: false,
     prefix: '/api/v1/inbound-problems',
     register: registerInboundProblemRoutes,
   },
-  { name: 'me', public: false, prefix: '/api/v1/me', register: registerMeRoute },
-  { name: 'assistants', public: false, prefix: '/api/v1/assistants', register: registerAssistantRoutes },
+  { name: 'me', prefix: '/api/v1/me', register: registerMeRoute },
+  { name: 'assistants', prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   // Composer: /api/v1/assistants/{id}/templates, /preview, /proof-points, /quote-first-email.
-  { name: 'templates', public: false, prefix: '/api/v1/assistants/', register: registerTemplateRoutes },
+  { name: 'templates', prefix: '/api/v1/assistants/', register: registerTemplateRoutes },
   {
     name: 'assistant-sending',
-    public: false,
     prefix: '/api/v1/assistants',
     register: registerAssistantSendingRoutes,
   },
   // Exclusion lists (SPEC §2): /api/v1/assistants/{id}/exclusions.
-  { name: 'exclusions', public: false, prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
-  { name: 'leads', public: false, prefix: '/api/v1/leads', register: registerLeadRoutes },
-  { name: 'imports', public: false, prefix: '/api/v1/imports', register: registerImportRoutes },
-  { name: 'lead-actions', public: false, prefix: '/api/v1/leads', register: registerLeadActionRoutes },
-  { name: 'schedules', public: false, prefix: '/api/v1/schedules', register: registerScheduleRoutes },
-  { name: 'sandbox', public: false, prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
+  { name: 'exclusions', prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
+  { name: 'leads', prefix: '/api/v1/leads', register: registerLeadRoutes },
+  { name: 'imports', prefix: '/api/v1/imports', register: registerImportRoutes },
+  { name: 'lead-actions', prefix: '/api/v1/leads', register: registerLeadActionRoutes },
+  { name: 'schedules', prefix: '/api/v1/schedules', register: registerScheduleRoutes },
+  { name: 'sandbox', prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).
-  { name: 'review', public: false, prefix: '/api/v1/review-items', register: registerReviewRoutes },
+  { name: 'review', prefix: '/api/v1/review-items', register: registerReviewRoutes },
   // Deliverability: breakers (SPEC §5.3, §12) and DKIM keys.
   {
     name: 'breakers',
-    public: false,
     prefix: '/api/v1/deliverability/breakers',
     register: registerBreakerRoutes,
   },
-  { name: 'dkim', public: false, prefix: '/api/v1/deliverability/dkim/', register: registerDkimRoutes },
+  { name: 'dkim', prefix: '/api/v1/deliverability/dkim/', register: registerDkimRoutes },
   // Notifications (SPEC §8): what Nurture told the calling user (email, WhatsApp, in-app), and their choices.
   {
     name: 'notifications',
-    public: false,
     prefix: '/api/v1/notifications',
     register: registerNotificationRoutes,
   },
   // SPEC §12: failed and uncertain sends, with retry (outbound/unsent-emails.ts).
   {
     name: 'unsent-emails',
-    public: false,
     prefix: '/api/v1/unsent-emails',
     register: registerUnsentEmailRoutes,
   },
   {
     name: 'notification-preferences',
-    public: false,
     prefix: '/api/v1/me/notification-preferences',
     register: registerNotificationPreferenceRoutes,
   },
