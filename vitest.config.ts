@@ -13,6 +13,10 @@ export default defineConfig({
     // Tests wait for the state they assert (waitFor), so a quick machine never waits this long.
     testTimeout: 180_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    // Most files spend their time waiting (on a database, a worker process, a DNS retry), not on the CPU:
+    // three at a time on 2 cores took the suite from ~27 to ~9 minutes. Each test waits for the state
+    // it asserts, so the extra load changes how long a test takes, not whether it passes.
+    maxWorkers: 3,
     hookTimeout: 300_000,
     projects: [
       {
