@@ -32,6 +32,8 @@ export type RouteRule =
 export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
   'POST /api/v1/inbound/raw': 'public',
 
   'GET /api/v1/me': 'self',

@@ -1,7 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { type ApiEnv, sessionCookie } from '../http/auth.ts';
-import { errorResponses, json } from '../http/openapi-helpers.ts';
+import { clientAddress, proxyTrust } from '../http/client-address.ts';
+import { oneLine } from '../http/one-line.ts';
+import { ErrorResponse, errorResponses, json } from '../http/openapi-helpers.ts';
+import { setSessionCookie } from '../http/session-cookie.ts';
 import type { Ctx } from '../platform/context.ts';
 import { login, logout } from './authenticate.ts';
 
@@ -16,13 +19,24 @@ export const loginRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ email: z.string().min(3), password: z.string().min(1) }).strict(),
+          schema: z
+            .object({ email: oneLine().min(3).max(320), password: z.string().min(1).max(1024) })
+            .strict(),
         },
       },
       required: true,
     },
   },
-  responses: { 200: json(Me, 'Signed in'), ...errorResponses },
+  responses: {
+    200: json(Me, 'Signed in'),
+    ...errorResponses,
+    429: {
+      description:
+        'Too many failed sign-ins for this email or from this address; `Retry-After` says when to try again',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: ErrorResponse } },
+    },
+  },
 });
 
 export const logoutRoute = createRoute({
@@ -44,15 +58,23 @@ export const meRoute = createRoute({
 
 /** Public: login and logout. */
 export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
+  const trust = proxyTrust(ctx.config.TRUST_PROXY);
+  const policy = {
+    maxFailures: ctx.config.SIGNIN_MAX_FAILURES,
+    maxFailuresPerAddress: ctx.config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    windowSeconds: ctx.config.SIGNIN_WINDOW_SECONDS,
+    lockSeconds: ctx.config.SIGNIN_LOCK_SECONDS,
+    maxLockSeconds: ctx.config.SIGNIN_MAX_LOCK_SECONDS,
+    sessionTtlHours: ctx.config.SESSION_TTL_HOURS,
+  };
   app.openapi(loginRoute, async (c) => {
-    const s = await login(ctx.db, c.req.valid('json'), ctx.config.SESSION_TTL_HOURS, ctx.now());
-    setCookie(c, sessionCookie, s.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: ctx.config.COOKIE_SECURE,
-      path: '/',
-      expires: s.expiresAt,
-    });
+    const s = await login(
+      ctx.db,
+      { ...c.req.valid('json'), clientAddress: clientAddress(c, trust) },
+      policy,
+      ctx.now(),
+    );
+    setSessionCookie(c, ctx.config, s);
     return c.json(s.actor, 200);
   });
   app.openapi(logoutRoute, async (c) => {

@@ -3,8 +3,16 @@ import type { Db } from '../db/database.ts';
 import { apiKeys, sessions, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor } from './actor.ts';
-import { verifyPassword } from './passwords.ts';
+import { noAccountHash, verifyPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
+import {
+  clearAccountFailures,
+  normaliseEmail,
+  recordFailure,
+  refuseWhileLocked,
+  type SigninPolicy,
+  throttleKeys,
+} from './signin-throttle.ts';
 
 /** An API key (`Authorization: Bearer nk_…`) → the actor it belongs to. */
 export async function actorFromApiKey(db: Db, token: string): Promise<Actor> {
@@ -29,24 +37,44 @@ export async function actorFromSession(db: Db, token: string, now: Date): Promis
   return row;
 }
 
-/** Email + password → a new session token (the caller sets it as a cookie). */
+/**
+ * Email + password → a new session token (the caller sets it as a cookie).
+ * Throttled per account and per client address (signin-throttle.ts); an
+ * unknown email costs the same work as a known one and gets the same answer.
+ */
 export async function login(
   db: Db,
-  input: { email: string; password: string },
-  ttlHours: number,
+  input: { email: string; password: string; clientAddress: string | null },
+  policy: SigninPolicy & { sessionTtlHours: number },
   now: Date,
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  const keys = throttleKeys(input.email, input.clientAddress, policy);
+  await refuseWhileLocked(db, keys, now);
   const [user] = await db
     .select()
     .from(users)
-    .where(sql`lower(${users.email}) = lower(${input.email.trim()})`);
-  // Same message whether the user exists or not: no account probing.
-  if (!user?.passwordHash || !(await verifyPassword(input.password, user.passwordHash)))
+    .where(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`);
+  const matches = await verifyPassword(input.password, user?.passwordHash ?? noAccountHash);
+  if (!user?.passwordHash || !matches) {
+    await recordFailure(db, keys, policy, now);
     throw new AppError('UNAUTHENTICATED', 'Wrong email or password');
+  }
+  await clearAccountFailures(db, input.email);
+  const session = await startSession(db, user.id, policy.sessionTtlHours, now);
+  return { ...session, actor: { orgId: user.orgId, userId: user.id, role: user.role } };
+}
+
+/** A session for a user just proven some other way (first-run setup). */
+export async function startSession(
+  db: Db,
+  userId: string,
+  ttlHours: number,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
   const { token, hash } = newSecretToken('ns');
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
-  await db.insert(sessions).values({ userId: user.id, tokenHash: hash, expiresAt });
-  return { token, expiresAt, actor: { orgId: user.orgId, userId: user.id, role: user.role } };
+  await db.insert(sessions).values({ userId, tokenHash: hash, expiresAt });
+  return { token, expiresAt };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

@@ -29,3 +29,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(Buffer.from(tag), expected);
 }
+
+/**
+ * What a password is checked against when the email has no account (or no
+ * password yet): a hash of the same cost, so the answer takes as long as for
+ * a real account and its timing does not tell the two apart. No password
+ * matches it (the tag is not the Argon2 output of anything anyone knows).
+ */
+export const noAccountHash = `$argon2id$v=19$m=${params.memory},t=${params.passes},p=${params.parallelism}$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(params.tagLength).toString('base64url')}`;

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { setupTokenAtStart } from '../accounts/first-run.ts';
 import { type Config, whatsappConfigured } from '../config/config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -23,6 +24,8 @@ export type Running = {
   sandboxPort: number | null;
   /** The inbound SMTP listener's port when INBOUND_SMTP_PORT is set (server role). */
   inboundSmtpPort: number | null;
+  /** While the instance has no org (server role): the token that guards first-run setup, also logged. */
+  setupToken: string | null;
   stop(): Promise<void>;
 };
 
@@ -68,6 +71,7 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
   let sandboxPort: number | null = null;
   let inboundSmtpPort: number | null = null;
   let url: string | null = null;
+  let setupToken: string | null = null;
   try {
     if (roles.http && !config.SMTP_URL) {
       const sandbox = await startSandboxSmtp(database.db, log, config.SANDBOX_SMTP_PORT).catch((e) => {
@@ -130,6 +134,12 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       url = `http://127.0.0.1:${port}`;
       log.info('Nurture is serving', { url: `http://localhost:${port}`, database: database.kind });
+      setupToken = await setupTokenAtStart(database.db);
+      // One line an operator can act on: where to go and what to type (SPEC §10.1, first run).
+      if (setupToken)
+        log.info(
+          `No organisation yet: open ${config.PUBLIC_URL ?? `http://localhost:${port}`} and choose "Set up Nurture" with the setup token ${setupToken}`,
+        );
       stops.push(() => new Promise((r) => server.close(() => r())));
     }
   } catch (e) {
@@ -143,6 +153,7 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
     url,
     sandboxPort,
     inboundSmtpPort,
+    setupToken,
     async stop() {
       for (const s of stops.reverse()) await s();
       await database.close();

@@ -1,16 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 
 /** Request and response shapes of the assistant routes; they also feed /api/openapi.json. */
 export const MailboxBody = z
   .object({
-    host: z.string().trim().min(1).max(253).openapi({ example: 'imap.example.com' }),
+    host: oneLine().trim().min(1).max(253).openapi({ example: 'imap.example.com' }),
     port: z.number().int().min(1).max(65_535).openapi({ example: 993 }),
     tls: z.boolean().openapi({ description: 'TLS from the first byte (993); false: STARTTLS when offered' }),
-    user: z.string().trim().min(1).max(320),
+    user: oneLine().trim().min(1).max(320),
     password: z.string().min(1).max(1024).openapi({ description: 'Stored encrypted; never returned' }),
-    mailbox: z
-      .string()
+    mailbox: oneLine()
       .trim()
       .min(1)
       .max(200)

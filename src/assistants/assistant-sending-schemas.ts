@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { maxDailyCap, maxSpacingSeconds } from './assistant-sending.ts';
 
@@ -36,8 +37,7 @@ export const SendingBody = z
       .max(maxSpacingSeconds)
       .optional()
       .openapi({ description: 'Least time between two sends from this mailbox; 0 = off' }),
-    timeZone: z
-      .string()
+    timeZone: oneLine()
       .max(64)
       .nullable()
       .optional()

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createOrgWithAdmin } from '../accounts/org-setup.ts';
+import { createOrgWithAdmin, type InitResult } from '../accounts/org-setup.ts';
 import { classifyMessage } from '../classify/classify-message.ts';
-import { ConfigError, describeConfig, loadConfig } from '../config/config.ts';
+import { ConfigError, describeConfig, loadConfig, publicUrl } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { isAppError } from '../errors/app-error.ts';
@@ -79,11 +79,9 @@ async function main(argv: string[]): Promise<number> {
         password: values.password!,
         assistantName: values.assistant,
       });
+      // --json is a contract (SPEC §11): scripts read it as is. Without it, a person reads what to do next.
       if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
-      else
-        process.stdout.write(
-          `Organisation ${r.orgId} created.\nAdmin user: ${r.userId}\nAssistant:  ${r.assistantId}\nAPI key (shown once): ${r.apiKey}\n`,
-        );
+      else process.stdout.write(nextSteps(r, values.email!.trim(), publicUrl(config)));
     } finally {
       await database.close();
     }
@@ -91,6 +89,23 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(`Unknown command "${command}"\n\n${usage}`);
   return 2;
+}
+
+/** What `nurture init` prints for a person: what was made, and how to go on from here. */
+function nextSteps(r: InitResult, email: string, url: string): string {
+  return `Organisation created, with its admin, default schedules and an assistant.
+  Organisation: ${r.orgId}
+  Admin:        ${email} (${r.userId})
+  Assistant:    ${r.assistantId}
+  API key:      ${r.apiKey}
+                (shown only now: keep it somewhere safe)
+
+Next:
+  1. Start Nurture (npm start) and open ${url}
+  2. Sign in as ${email} with the password you just gave.
+  3. Scripts call the API with the header  Authorization: Bearer <API key>
+     (every route: ${url}/api/openapi.json; more keys: API keys in the web app).
+`;
 }
 
 /** SPEC §11: `nurture classify FILE... [--json]`. A file that can't be read is reported and skipped. */

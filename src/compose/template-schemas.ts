@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { angles, sources } from './templates.ts';
 
@@ -12,8 +13,7 @@ export const TemplatePairParam = z.object({
 
 const VariantIn = z
   .object({
-    subject: z
-      .string()
+    subject: oneLine()
       .max(150)
       .nullish()
       .openapi({ description: 'Only for the introduction (follow-ups answer it with "Re:")' }),
@@ -60,16 +60,16 @@ export const PreviewBody = z
       .openapi({ description: 'Preview for this lead, exactly as it would be sent' }),
     lead: z
       .object({
-        firstName: z.string().max(100).nullish(),
-        lastName: z.string().max(100).nullish(),
-        company: z.string().max(200).nullish(),
-        title: z.string().max(200).nullish(),
-        industry: z.string().max(200).nullish(),
-        country: z.string().max(100).nullish(),
-        timeZone: z.string().max(64).nullish(),
+        firstName: oneLine().max(100).nullish(),
+        lastName: oneLine().max(100).nullish(),
+        company: oneLine().max(200).nullish(),
+        title: oneLine().max(200).nullish(),
+        industry: oneLine().max(200).nullish(),
+        country: oneLine().max(100).nullish(),
+        timeZone: oneLine().max(64).nullish(),
         context: z.string().max(2000).nullish(),
         additionalInformation: z.string().max(5000).nullish(),
-        customFields: z.record(z.string().max(64), z.string().max(2000)).optional(),
+        customFields: z.record(oneLine().max(64), z.string().max(2000)).optional(),
       })
       .strict()
       .optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDnsServer, isRsaPrivateKey } from './value-checks.ts';
+import { isAddressList, isDnsServer, isRsaPrivateKey } from './value-checks.ts';
 
 /**
  * Every setting Nurture reads, in one place: its schema (with the default),
@@ -18,7 +18,8 @@ export const configEntries = {
   HOST: { schema: z.string().min(1).default('0.0.0.0'), description: 'Interface the HTTP server binds to.' },
   PUBLIC_URL: {
     schema: z.url().optional(),
-    description: 'Base URL leads reach (unsubscribe and tracking links). Default http://localhost:PORT.',
+    description:
+      "Base URL of this server as leads and browsers reach it: unsubscribe and tracking links, the origin the web app's signed-in changes must come from (else the Host asked for), and, when https, Secure session cookies. Default http://localhost:PORT.",
   },
   DATABASE_URL: {
     schema: z
@@ -385,6 +386,38 @@ export const configEntries = {
   },
   COOKIE_SECURE: {
     schema: bool.default(false),
-    description: 'Mark the session cookie Secure (set behind HTTPS).',
+    description:
+      'Always mark the session cookie Secure. Without it the cookie is Secure when PUBLIC_URL is https, or when a trusted proxy (TRUST_PROXY) says the request came over https (X-Forwarded-Proto).',
+  },
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .refine(isAddressList, 'a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8)')
+      .optional(),
+    description:
+      "Reverse proxies in front of Nurture (comma-separated IP addresses or CIDR ranges). A request from one of them is taken at its word: the client is the right-most X-Forwarded-For entry that is not a trusted proxy (for sign-in throttling), and X-Forwarded-Proto: https marks the cookie Secure. Unset: the socket's peer is the client and forwarding headers are ignored.",
+  },
+  SIGNIN_MAX_FAILURES: {
+    schema: int(1, 10_000).default(10),
+    description:
+      'Failed sign-ins for one email within SIGNIN_WINDOW_SECONDS before it is locked (429 with Retry-After), whether or not the email has an account.',
+  },
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: {
+    schema: int(1, 100_000).default(50),
+    description:
+      'Failed sign-ins from one client address within SIGNIN_WINDOW_SECONDS, whatever the emails, before the address is locked.',
+  },
+  SIGNIN_WINDOW_SECONDS: {
+    schema: int(1, 86_400).default(900),
+    description: 'The window in which failed sign-ins are counted.',
+  },
+  SIGNIN_LOCK_SECONDS: {
+    schema: int(1, 86_400).default(30),
+    description:
+      'How long the first lock lasts; each lock that follows within a day lasts twice the one before, up to SIGNIN_MAX_LOCK_SECONDS. Even the right password is refused while locked.',
+  },
+  SIGNIN_MAX_LOCK_SECONDS: {
+    schema: int(1, 7 * 86_400).default(3600),
+    description: 'The longest a sign-in lock lasts.',
   },
 } satisfies Record<string, Entry>;

@@ -20,3 +20,17 @@ export function isRsaPrivateKey(pem: string): boolean {
     return false;
   }
 }
+
+/** An IP address or CIDR range: `10.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`. */
+export function isAddressOrRange(s: string): boolean {
+  const [ip, bits, ...rest] = s.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: comma-separated addresses or ranges. */
+export function isAddressList(s: string): boolean {
+  const items = s.split(',').map((x) => x.trim());
+  return items.length > 0 && items.every(isAddressOrRange);
+}

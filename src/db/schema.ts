@@ -519,6 +519,16 @@ export const instanceSettings = pgTable('instance_settings', {
   createdAt: createdAt(),
 });
 
+/** Failed sign-ins per account and per client address (accounts/signin-throttle.ts). */
+export const signinFailures = pgTable('signin_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: ts('window_started_at').notNull(),
+  lockedUntil: ts('locked_until'),
+  locks: integer('locks').notNull().default(0),
+  lastFailureAt: ts('last_failure_at').notNull(),
+});
+
 export const workers = pgTable('workers', {
   id: text('id').primaryKey(),
   pid: integer('pid').notNull(),
@@ -550,6 +560,7 @@ export const schema = {
   messageOpens,
   messageClicks,
   instanceSettings,
+  signinFailures,
   deliverabilityEvents,
   breakers,
   notifications,

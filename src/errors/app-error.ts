@@ -11,6 +11,7 @@ export const errorCodes = [
   'CONFLICT', // duplicate or a state that forbids the action
   'REFUSED', // a business rule refuses the action (suppressed, excluded)
   'TOO_LARGE', // the request body is over its route's size limit
+  'RATE_LIMITED', // too many attempts; `details.retryAfterSeconds` says when to try again
   'INVALID_TRANSITION', // the lead state machine forbids this change
   'UNAVAILABLE', // a dependency (database, mailbox) is not reachable
   'INTERNAL', // a bug; details are logged, not shown

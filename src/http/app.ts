@@ -10,6 +10,7 @@ import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
 import { registerWebRoutes } from '../web/web-routes.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
 import { apiBodyMaxBytes, limitBody, pageBodyMaxBytes } from './body-limits.ts';
+import { refuseCrossSiteWrites } from './csrf-guard.ts';
 import { errorJson, retryAfterSeconds, toErrorResponse, validationError } from './error-response.ts';
 import { refuseNulCharacters } from './input-guards.ts';
 import { routeTable } from './routes.ts';
@@ -62,6 +63,8 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
     }
   });
 
+  // A write carried by the session cookie must come from Nurture's own pages (CSRF), before anything else.
+  app.use('/api/v1/*', refuseCrossSiteWrites(ctx.config));
   // Every API call is decided by its route's rule (access/route-rules.ts) before the handler runs.
   const requireAuth = requireActor(ctx);
   app.use('/api/v1/*', async (c, next) => {

@@ -15,6 +15,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   REFUSED: 422,
   TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INVALID_TRANSITION: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -33,6 +34,7 @@ export function errorJson(c: Context, e: AppError) {
   if (e.details) body.error.details = e.details;
   const status = statusOf[e.code];
   if (status === 503) c.header('Retry-After', String(retryAfterSeconds));
+  if (status === 429) c.header('Retry-After', String(e.details?.retryAfterSeconds ?? retryAfterSeconds));
   return c.json(body, status);
 }
 

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts';
+import { registerSetupRoutes } from '../accounts/setup-routes.ts';
 import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
 import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-routes.ts';
 import { registerTemplateRoutes } from '../compose/template-routes.ts';
@@ -30,6 +31,8 @@ import type { ApiEnv } from './auth.ts';
  *
  *   POST /api/v1/auth/login              public   sign in (cookie)
  *   POST /api/v1/auth/logout             public   sign out
+ *   GET  /api/v1/setup                   public   does this instance still need its first org?
+ *   POST /api/v1/setup                   public   first run: org + admin, with the logged setup token
  *   GET  /api/v1/me                               who am I
  *   GET  /api/v1/assistants                       the org's assistants (no secrets)
  *   GET  /api/v1/assistants/{id}                  one, with its mailbox reader's state
@@ -97,6 +100,8 @@ export const routeTable: {
   register: (app: OpenAPIHono<ApiEnv>, ctx: Ctx) => void;
 }[] = [
   { name: 'auth', prefix: '/api/v1/auth/', register: registerAuthRoutes },
+  // First run (SPEC §10.1): guarded by the setup token the server logs at start.
+  { name: 'setup', prefix: '/api/v1/setup', register: registerSetupRoutes },
   { name: 'inbound', prefix: '/api/v1/inbound/', register: registerInboundRoutes },
   // Inbound messages that could not be processed, for a human (issue 8).
   {

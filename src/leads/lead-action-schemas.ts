@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { leadActions, maxBulkLeads } from './lead-actions.ts';
 
@@ -21,7 +22,7 @@ export const BulkActionParam = z.object({
 
 const actionFields = {
   text: z.string().max(5000).optional().openapi({ description: 'The note (action note)' }),
-  ownerId: z.string().max(100).optional().openapi({ description: 'The new owner (action change-owner)' }),
+  ownerId: oneLine().max(100).optional().openapi({ description: 'The new owner (action change-owner)' }),
 };
 
 export const ActionBody = z.object(actionFields).strict().openapi('LeadActionBody');

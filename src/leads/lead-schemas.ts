@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sources } from '../compose/templates.ts';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { leadStates } from './lead-states.ts';
 import { defaultPageSize, maxPageSize } from './list-leads.ts';
@@ -8,21 +9,19 @@ import { isValidAddress } from './normalise-email.ts';
 /** Request and response shapes of the lead routes; they also feed /api/openapi.json. */
 export const CreateLeadBody = z
   .object({
-    email: z
-      .string()
+    email: oneLine()
       .trim()
       .max(254)
       .refine(isValidAddress, 'not a valid email address')
       .openapi({ example: 'jane@example.com' }),
-    firstName: z.string().max(100).nullish(),
-    lastName: z.string().max(100).nullish(),
-    company: z.string().max(200).nullish(),
-    title: z.string().max(200).nullish(),
-    industry: z.string().max(200).nullish(),
-    phone: z.string().max(50).nullish(),
-    country: z.string().max(100).nullish(),
-    timeZone: z
-      .string()
+    firstName: oneLine().max(100).nullish(),
+    lastName: oneLine().max(100).nullish(),
+    company: oneLine().max(200).nullish(),
+    title: oneLine().max(200).nullish(),
+    industry: oneLine().max(200).nullish(),
+    phone: oneLine().max(50).nullish(),
+    country: oneLine().max(100).nullish(),
+    timeZone: oneLine()
       .max(64)
       .nullish()
       .openapi({ description: 'IANA zone; guessed from phone, country or domain when absent' }),
@@ -32,8 +31,8 @@ export const CreateLeadBody = z
         "Event name, product, new value or what was discussed; defaults to the assistant's More Context",
     }),
     additionalInformation: z.string().max(5000).nullish(),
-    tags: z.array(z.string().max(50)).max(50).optional(),
-    customFields: z.record(z.string().max(64), z.string().max(2000)).optional(),
+    tags: z.array(oneLine().max(50)).max(50).optional(),
+    customFields: z.record(oneLine().max(64), z.string().max(2000)).optional(),
     assistantId: z.uuid().nullish(),
     ownerId: z.uuid().nullish(),
     scheduleId: z.uuid().nullish(),
@@ -108,7 +107,7 @@ export const ListLeadsQuery = z
       })
       .optional()
       .openapi({ example: 'hot,responded' }),
-    subState: z.string().max(50).optional(),
+    subState: oneLine().max(50).optional(),
     source: z.enum(sources).optional(),
     assistantId: z.uuid().optional(),
     ownerId: z.uuid().optional(),
@@ -117,7 +116,7 @@ export const ListLeadsQuery = z
     createdTo: isoDate.optional().openapi({ description: 'Created before' }),
     scheduledFrom: isoDate.optional().openapi({ description: 'Has an email scheduled at or after' }),
     scheduledTo: isoDate.optional().openapi({ description: 'Has an email scheduled before' }),
-    q: z.string().max(200).optional().openapi({ description: 'Text in the email, name or company' }),
+    q: oneLine().max(200).optional().openapi({ description: 'Text in the email, name or company' }),
     cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),
     limit: z
       .string()

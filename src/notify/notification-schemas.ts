@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 
 /** Request and response shapes of the notification routes; they also feed /api/openapi.json. */
 export const NotificationListQuery = z.object({
@@ -91,8 +92,7 @@ const switchesPatch = z
 
 export const NotificationPreferencesPatch = z
   .object({
-    phone: z
-      .string()
+    phone: oneLine()
       .max(40)
       .nullable()
       .optional()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { maxScheduleSteps, maxStepDay } from './schedules.ts';
 
@@ -11,7 +12,7 @@ const Steps = z
     description: `Day offsets from the first message: first 0, strictly increasing, at most ${maxScheduleSteps}`,
     example: [0, 2, 5, 9, 14, 21, 30],
   });
-const Name = z.string().trim().min(1).max(100);
+const Name = oneLine().trim().min(1).max(100);
 const StartsAtStep = z
   .number()
   .int()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { oneLine } from '../http/one-line.ts';
 import { idParam } from '../http/openapi-helpers.ts';
 import { maxEntriesPerRequest } from './exclusions.ts';
 
@@ -18,7 +19,7 @@ export const ExclusionList = z.object({ items: z.array(Exclusion) }).openapi('Ex
 export const AddExclusionsBody = z
   .object({
     entries: z
-      .array(z.string())
+      .array(oneLine())
       .min(1)
       .max(maxEntriesPerRequest)
       .openapi({
@@ -43,7 +44,7 @@ export const AddedExclusions = z
 
 export const ExclusionParams = z.object({
   id: idParam(),
-  pattern: z.string().openapi({
+  pattern: oneLine().openapi({
     param: { name: 'pattern', in: 'path' },
     description: 'The entry, e.g. acme.com or ceo@acme.com',
   }),

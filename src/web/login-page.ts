@@ -1,10 +1,27 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
 import { html } from './html.ts';
+import { SetupPage } from './setup-page.ts';
 import type { Me } from './types.ts';
 
-/** Sign in with email and password; the API sets the session cookie every later call carries. */
+/**
+ * Sign in with email and password; the API sets the session cookie every later
+ * call carries. On an instance with no organisation yet, first-run setup
+ * instead (nobody could sign in).
+ */
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [setupNeeded, setSetupNeeded] = useState(false);
+  useEffect(() => {
+    api<{ needed: boolean }>('GET', '/setup').then(
+      (s) => setSetupNeeded(s.needed),
+      () => {},
+    );
+  }, []);
+  if (setupNeeded) return html`<${SetupPage} onSignedIn=${onSignedIn} />`;
+  return html`<${SignInForm} onSignedIn=${onSignedIn} />`;
+}
+
+function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
