@@ -10,13 +10,15 @@ import type { Me } from './types.ts';
  * instead (nobody could sign in).
  */
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
-  const [setupNeeded, setSetupNeeded] = useState(false);
+  // Undefined until the server says: neither form flashes before the other.
+  const [setupNeeded, setSetupNeeded] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     api<{ needed: boolean }>('GET', '/setup').then(
       (s) => setSetupNeeded(s.needed),
-      () => {},
+      () => setSetupNeeded(false),
     );
   }, []);
+  if (setupNeeded === undefined) return html`<p class="loading" aria-live="polite">Loading…</p>`;
   if (setupNeeded) return html`<${SetupPage} onSignedIn=${onSignedIn} />`;
   return html`<${SignInForm} onSignedIn=${onSignedIn} />`;
 }
