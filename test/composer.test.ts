@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assistants, messages } from '../src/db/schema.ts';
+import { addLead as addLeadDirectly } from '../src/leads/add-lead.ts';
 import { startChatCompletionsServer } from './helpers/chat-completions-server.ts';
 import { makeStepDueNow } from './helpers/lead-records.ts';
 import { sentEmails } from './helpers/sent-emails.ts';
@@ -251,11 +252,15 @@ describe('templates, preview and sending (templates only)', () => {
   });
 
   it('hostile lead data cannot add headers or recipients', async () => {
-    const lead = await addLead(n, {
+    // The API and imports refuse a line break in a name (one-line fields); the composer must hold
+    // on its own all the same (data stored before, other writers), so the lead goes in beneath them.
+    const actor = { orgId: n.org.orgId, userId: n.org.userId, role: 'admin' as const };
+    const lead = await addLeadDirectly(n.ctx, actor, {
       email: 'eve@example.org',
       firstName: 'Eve\r\nBcc: spy@evil.test',
       lastName: `Mallory ${'x'.repeat(90)}`,
       source: 'website',
+      timeZone: 'Europe/Paris',
       context: 'Widgets\r\nBcc: spy2@evil.test\r\nX-Injected: yes',
     });
     const [m] = await sentEmails(n, lead.id);

@@ -68,6 +68,15 @@ describe('column mapping', () => {
     });
     expect(issues).toEqual(['company is longer than 200 characters']);
   });
+
+  it('flags a line break in a one-line field, as the API refuses it; context keeps its lines', () => {
+    const { issues } = mapRow(
+      ['mail', 'company', 'context'],
+      ['jo@x.example', 'Initech\r\nBcc: spy@evil.test', 'met at the booth\nasked for pricing'],
+      { mail: 'email', company: 'company', context: 'context' },
+    );
+    expect(issues).toEqual(['company holds control characters (a line break, tab …): it must be one line']);
+  });
 });
 
 describe('reading text files', () => {

@@ -1,5 +1,6 @@
 import type { NewLead } from '../leads/add-lead.ts';
 import { isValidAddress } from '../leads/normalise-email.ts';
+import { hasControlCharacter } from '../leads/one-line-text.ts';
 
 /**
  * Which lead field each column of an imported file fills. Suggested from the
@@ -233,7 +234,8 @@ export type MappedRow = { lead: Omit<NewLead, 'source'>; issues: string[] };
 
 /**
  * One row as a lead, with what is wrong with it (an empty or malformed email;
- * values too long for their field). Adding the lead may still refuse it
+ * values too long for their field; a line break or other control character
+ * in a one-line field, as the API refuses). Adding the lead may still refuse it
  * (suppressed, excluded, already a lead): that is the import's report.
  */
 export function mapRow(columns: string[], row: string[], mapping: Mapping): MappedRow {
@@ -276,7 +278,15 @@ export function mapRow(columns: string[], row: string[], mapping: Mapping): Mapp
   ] as const) {
     const v = lead[field];
     if (typeof v === 'string' && v.length > max) issues.push(`${field} is longer than ${max} characters`);
+    if (
+      typeof v === 'string' &&
+      field !== 'context' &&
+      field !== 'additionalInformation' &&
+      hasControlCharacter(v)
+    )
+      issues.push(`${field} holds control characters (a line break, tab …): it must be one line`);
   }
+  if (tags.some(hasControlCharacter)) issues.push('tags hold control characters: each tag must be one line');
   if (!lead.email) issues.push('no email address');
   else if (!isValidAddress(lead.email)) issues.push(`"${lead.email}" is not a valid email address`);
   if (Object.keys(custom).length) lead.customFields = custom;
