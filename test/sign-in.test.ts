@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../src/accounts/passwords.ts';
+import { recordFailure, refuseWhileLocked, throttleKeys } from '../src/accounts/signin-throttle.ts';
 import { startNurture } from '../src/app/start.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { users } from '../src/db/schema.ts';
+import type { AppError } from '../src/errors/app-error.ts';
 import { nurtureCli } from './helpers/processes.ts';
 import { freshDatabaseUrl } from './helpers/test-database.ts';
 import { startTestNurture } from './helpers/test-nurture.ts';
@@ -117,6 +119,40 @@ describe('throttling', () => {
     // The address is locked for a real account too; another address is not.
     expect((await signIn(admin, 'correct horse', client)).status).toBe(429);
     expect((await signIn(admin, 'correct horse', newClient())).status).toBe(200);
+  });
+
+  it('each lock within a day lasts twice the last, up to the longest; a quiet window starts the count again', async () => {
+    const policy = {
+      maxFailures: 3,
+      maxFailuresPerAddress: 100,
+      windowSeconds: 60,
+      lockSeconds: 10,
+      maxLockSeconds: 35,
+    };
+    const keys = throttleKeys('Growth@Example.test ', null, policy);
+    expect(keys).toEqual([{ key: 'account:growth@example.test', max: 3 }]);
+    let t = Date.parse('2026-01-05T10:00:00Z');
+    const at = (seconds: number) => {
+      t += seconds * 1000;
+      return new Date(t);
+    };
+    const lockedFor = async (now: Date) =>
+      refuseWhileLocked(n.ctx.db, keys, now).then(
+        () => 0,
+        (e: AppError) => Number(e.details?.retryAfterSeconds),
+      );
+    const locks: number[] = [];
+    for (let lock = 0; lock < 4; lock++) {
+      for (let i = 0; i < 3; i++) await recordFailure(n.ctx.db, keys, policy, at(1));
+      locks.push(await lockedFor(at(0)));
+      t += locks.at(-1)! * 1000; // wait it out
+      expect(await lockedFor(at(0))).toBe(0);
+    }
+    expect(locks).toEqual([10, 20, 35, 35]);
+    // Two failures, a quiet window, two more: never three within one window, so no lock.
+    const fresh = throttleKeys('quiet@example.test', null, policy);
+    for (const gap of [1, 1, 61, 1]) await recordFailure(n.ctx.db, fresh, policy, at(gap));
+    expect(await refuseWhileLocked(n.ctx.db, fresh, at(0))).toBeUndefined();
   });
 
   it('an unknown email locks like a known one (a lock does not reveal an account)', async () => {
