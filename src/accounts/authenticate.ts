@@ -53,7 +53,7 @@ export async function login(
   const [user] = await db
     .select()
     .from(users)
-    .where(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`);
+    .where(sql`lower(${users.email}) = lower(${normaliseEmail(input.email)})`);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? noAccountHash);
   if (!user?.passwordHash || !matches) {
     await recordFailure(db, keys, policy, now);
