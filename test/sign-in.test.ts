@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../src/accounts/passwords.ts';
 import { recordFailure, refuseWhileLocked, throttleKeys } from '../src/accounts/signin-throttle.ts';
 import { startNurture } from '../src/app/start.ts';
 import { loadConfig } from '../src/config/config.ts';
-import { users } from '../src/db/schema.ts';
+import { instanceSettings, users } from '../src/db/schema.ts';
 import type { AppError } from '../src/errors/app-error.ts';
 import { nurtureCli } from './helpers/processes.ts';
 import { freshDatabaseUrl } from './helpers/test-database.ts';
@@ -392,6 +393,12 @@ describe('first run', () => {
       },
     });
     expect(refused.status).toBe(409);
+    // The first org took the token with it.
+    const tokens = await n.ctx.db
+      .select()
+      .from(instanceSettings)
+      .where(eq(instanceSettings.key, 'setup_token'));
+    expect(tokens).toEqual([]);
   });
 
   it('`nurture init` without --json says what to do next; with --json it prints the JSON contract', async () => {

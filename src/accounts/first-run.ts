@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { instanceSettings, orgs } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
-import { createOrgWithAdmin, type InitResult } from './org-setup.ts';
+import { createOrgWithAdmin, type InitResult, setupTokenSetting } from './org-setup.ts';
 
 /**
  * First run (SPEC §10.1): an instance with no org can be set up from the
@@ -12,7 +12,7 @@ import { createOrgWithAdmin, type InitResult } from './org-setup.ts';
  * The token lives in instance_settings so every server process prints the
  * same one; it goes once the instance has an org.
  */
-const SETTING = 'setup_token';
+const SETTING = setupTokenSetting;
 
 async function hasAnOrg(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: orgs.id }).from(orgs).limit(1);
@@ -64,12 +64,7 @@ export async function completeSetup(
         "setupToken: not this server's setup token; it is printed in the server's log when it starts",
         { field: 'setupToken' },
       );
-    const result = await createOrgWithAdmin(tx, {
-      orgName: input.orgName,
-      email: input.email,
-      password: input.password,
-    });
-    await tx.delete(instanceSettings).where(eq(instanceSettings.key, SETTING));
-    return result;
+    // It also deletes the token: a second setup finds neither.
+    return createOrgWithAdmin(tx, { orgName: input.orgName, email: input.email, password: input.password });
   });
 }

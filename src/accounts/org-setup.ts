@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import { apiKeys, assistants, orgs, users } from '../db/schema.ts';
+import { apiKeys, assistants, instanceSettings, orgs, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { createDefaultSchedules } from '../schedules/schedules.ts';
 import { hashPassword } from './passwords.ts';
@@ -8,6 +9,9 @@ import { newSecretToken } from './secret-tokens.ts';
 
 export type InitInput = { orgName: string; email: string; password: string; assistantName?: string };
 export type InitResult = { orgId: string; userId: string; assistantId: string; apiKey: string };
+
+/** The first-run setup token's row in instance_settings (first-run.ts): it goes with the first org. */
+export const setupTokenSetting = 'setup_token';
 
 /**
  * `nurture init`: an org, its admin, the default schedules, a default assistant
@@ -55,6 +59,8 @@ export async function createOrgWithAdmin(db: Db, input: InitInput): Promise<Init
       prefix: key.displayPrefix,
       keyHash: key.hash,
     });
+    // However the first org came (init, the setup page), nobody may set the instance up again.
+    await tx.delete(instanceSettings).where(eq(instanceSettings.key, setupTokenSetting));
     return { orgId: org!.id, userId: user!.id, assistantId: assistant!.id, apiKey: key.token };
   });
 }
