@@ -22,7 +22,8 @@ export const refuseCrossSiteWrites = (config: Pick<Config, 'PUBLIC_URL' | 'TRUST
   const trust = proxyTrust(config.TRUST_PROXY);
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
   return createMiddleware(async (c, next) => {
-    if (!writeMethods.has(c.req.method) || c.req.header('authorization')) return next();
+    if (!writeMethods.has(c.req.method) || /^Bearer\s/i.test(c.req.header('authorization') ?? ''))
+      return next();
     const origin = c.req.header('origin');
     const forwardedHost = fromTrustedProxy(c, trust) ? c.req.header('x-forwarded-host') : undefined;
     const expected = publicOrigin ?? forwardedHost ?? c.req.header('host') ?? '';
