@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { inboundMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -94,8 +95,4 @@ async function changeProblem(
   throw new AppError('CONFLICT', `The message is ${exists.status}, not quarantined or failed`, {
     field: 'id',
   });
-}
-
-function requireAdmin(actor: Actor, what: string): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', `Only an organisation admin may ${what}`);
 }
