@@ -87,6 +87,8 @@ beforeAll(async () => {
   const schedule = await scheduleOf(n.org.apiKey);
   const rivalSchedule = await scheduleOf(rival.apiKey);
   const inA = { org: 'A' as const, assistantId: x!.id, scheduleId: schedule };
+  // Those with no part in X add their leads to Y: what they own stays off X.
+  const onY = { ...inA, assistantId: y!.id };
   const inB = { org: 'B' as const, assistantId: rival.assistantId, scheduleId: rivalSchedule };
   for (const a of [
     {
@@ -99,8 +101,8 @@ beforeAll(async () => {
     },
     { name: "other org's member", key: rivalMember.key, userId: rivalMember.id, ...inB },
     { name: "other org's admin", key: rival.apiKey, userId: rival.userId, ...inB },
-    { name: 'member not owning the lead', key: bystander.key, userId: bystander.id, ...inA },
-    { name: 'manager of another assistant', key: otherManager.key, userId: otherManager.id, ...inA },
+    { name: 'member not owning the lead', key: bystander.key, userId: bystander.id, ...onY },
+    { name: 'manager of another assistant', key: otherManager.key, userId: otherManager.id, ...onY },
     { name: 'owner (member)', key: owner.key, userId: owner.id, ...inA },
     { name: 'manager of this assistant', key: manager.key, userId: manager.id, ...inA },
     { name: 'admin', key: n.org.apiKey, userId: n.org.userId, ...inA },
@@ -369,4 +371,107 @@ describe('the authorisation matrix', () => {
     expect(wrong).toEqual([]);
     expect(routes.length).toBeGreaterThan(55);
   }, 300_000);
+});
+
+describe('what managers and members see and do (SPEC §10.2)', () => {
+  const as = (name: ActorName) => ({ key: actors.get(name)!.key });
+  const userOf = (name: ActorName) => actors.get(name)!.userId;
+
+  it('lists follow the lead: a manager sees the leads of their assistant, a member only their own', async () => {
+    type Items = { items: { id: string; leadId?: string }[] };
+    const sees = async (name: ActorName) => {
+      const [list, mail, corrections, unsent] = await Promise.all(
+        ['/api/v1/leads', '/api/v1/sandbox/messages', '/api/v1/corrections', '/api/v1/unsent-emails'].map(
+          (path) => n.api<Items>('GET', path, undefined, as(name)),
+        ),
+      );
+      return {
+        lead: list!.body.items.some((l) => l.id === ids.lead),
+        mail: mail!.body.items.some((m) => m.leadId === ids.lead),
+        correction: corrections!.body.items.some((c) => c.id === ids.correction),
+        unsent: unsent!.body.items.some((u) => u.leadId === ids.lead),
+      };
+    };
+    const all = { lead: true, mail: true, correction: true };
+    for (const name of ['owner (member)', 'manager of this assistant', 'admin'] as const)
+      expect(await sees(name), name).toMatchObject(all);
+    const none = { lead: false, mail: false, correction: false, unsent: false };
+    for (const name of [
+      'member not owning the lead',
+      'manager of another assistant',
+      "other org's admin",
+    ] as const)
+      expect(await sees(name), name).toEqual(none);
+  });
+
+  it('a manager adds leads for their assistant’s users and re-owns among them; a member owns only their own', async () => {
+    const add = (name: ActorName, ownerId: string) =>
+      n.api<Err & { ownerId?: string }>(
+        'POST',
+        '/api/v1/leads',
+        {
+          email: `owned-${randomUUID().slice(0, 8)}@example.com`,
+          source: 'event',
+          assistantId: ids.assistant,
+          ownerId,
+        },
+        as(name),
+      );
+    const forOwner = await add('manager of this assistant', userOf('owner (member)'));
+    expect([forOwner.status, forOwner.body.ownerId]).toEqual([201, userOf('owner (member)')]);
+    const forStranger = await add('manager of this assistant', userOf('member not owning the lead'));
+    expect([forStranger.status, forStranger.body.error?.field]).toEqual([403, 'ownerId']);
+    const byMember = await add('owner (member)', userOf('manager of this assistant'));
+    expect([byMember.status, byMember.body.error?.field]).toEqual([403, 'ownerId']);
+    expect((await add('owner (member)', userOf('owner (member)'))).status).toBe(201);
+    const acrossOrgs = await add('admin', rival.userId);
+    expect([acrossOrgs.status, acrossOrgs.body.error?.field]).toEqual([404, 'ownerId']);
+
+    const change = (name: ActorName, ownerId: string) =>
+      n.api<Err & { ownerId?: string }>(
+        'POST',
+        `/api/v1/leads/${(forOwner.body as { id?: string }).id}/actions/change-owner`,
+        { ownerId },
+        as(name),
+      );
+    // The matrix took the spare user off X at its end (DELETE …/users/{userId}): an admin assigns them again.
+    const assign = await n.api<{ userId: string; manager: boolean }>(
+      'PUT',
+      `/api/v1/assistants/${ids.assistant}/users/${ids.spareUser}`,
+      { manager: false },
+    );
+    expect(assign.body).toMatchObject({ userId: ids.spareUser, manager: false });
+    const team = await n.api<{ items: { userId: string; manager: boolean }[] }>(
+      'GET',
+      `/api/v1/assistants/${ids.assistant}/users`,
+      undefined,
+      as('manager of this assistant'),
+    );
+    expect(team.body.items.map((u) => [u.userId, u.manager])).toEqual([
+      [userOf('manager of this assistant'), true],
+      [userOf('owner (member)'), false],
+      [ids.spareUser, false],
+    ]);
+    const toSpare = await change('manager of this assistant', ids.spareUser!);
+    expect([toSpare.status, toSpare.body.ownerId]).toEqual([200, ids.spareUser]);
+    expect((await change('manager of this assistant', userOf('member not owning the lead'))).status).toBe(
+      403,
+    );
+    expect((await change('manager of this assistant', rival.userId)).status).toBe(404);
+    // Another assistant's manager does not even see it.
+    expect(
+      (await change('manager of another assistant', userOf('manager of another assistant'))).status,
+    ).toBe(404);
+  });
+
+  it('an assistant’s users and managers are told about it', async () => {
+    const { assistantUsers: usersOf } = await import('../src/notify/recipients.ts');
+    const told = (await usersOf(n.ctx.db, n.org.orgId, [ids.assistant!]))
+      .get(ids.assistant!)!
+      .map((u) => u.id);
+    for (const name of ['owner (member)', 'manager of this assistant', 'admin'] as const)
+      expect(told, name).toContain(userOf(name));
+    expect(told).not.toContain(userOf('member not owning the lead'));
+    expect(told).not.toContain(userOf('manager of another assistant'));
+  });
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/database.ts';
-import { assistantUsers, leads, users } from '../db/schema.ts';
+import { assistantUsers, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { isManagerOf, isUuid } from './lead-visibility.ts';
 
@@ -10,7 +10,8 @@ import { isManagerOf, isUuid } from './lead-visibility.ts';
  * `ownerId` or its owner changes: a user of the actor's org (else 404 naming
  * the field, as for any id of another org); a member may only own leads
  * themselves; an Assistant Manager may give the assistant's leads to its
- * users (assigned or managers) and to themselves; an admin to anyone of the
+ * users (those an admin assigned to it, managers included) and to
+ * themselves; an admin to anyone of the
  * org.
  */
 export async function checkLeadOwner(
@@ -38,10 +39,7 @@ export async function checkLeadOwner(
     );
 }
 
-/**
- * A user of an assistant: assigned to it (as a user or manager), or owning a
- * lead on it (they handed it their leads before assignments existed).
- */
+/** A user an admin assigned to the assistant (as a user or a manager). */
 export async function isUserOfAssistant(
   db: Db,
   orgId: string,
@@ -58,11 +56,5 @@ export async function isUserOfAssistant(
         eq(assistantUsers.orgId, orgId),
       ),
     );
-  if (row) return true;
-  const [owned] = await db
-    .select({ one: sql`1` })
-    .from(leads)
-    .where(and(eq(leads.assistantId, assistantId), eq(leads.ownerId, userId), eq(leads.orgId, orgId)))
-    .limit(1);
-  return Boolean(owned);
+  return Boolean(row);
 }
