@@ -64,7 +64,7 @@ beforeAll(async () => {
   const db = n.ctx.db;
   rival = await addRivalOrg(db);
   const [x] = await db.select().from(assistants).where(eq(assistants.id, n.org.assistantId));
-  const { id: _id, ...copy } = x!;
+  const { id: _id, createdAt: _created, ...copy } = x!;
   const [y] = await db
     .insert(assistants)
     .values({ ...copy, name: 'Yves', email: 'yves@acme.test' })
@@ -114,6 +114,7 @@ beforeAll(async () => {
     email: 'matrix-lead@example.com',
     firstName: 'Matrix',
     source: 'event',
+    assistantId: x!.id,
     ownerId: owner.id,
   });
   expect(lead.status).toBe(201);
