@@ -380,23 +380,42 @@ describe('what managers and members see and do (SPEC §10.2)', () => {
 
   it('lists follow the lead: a manager sees the leads of their assistant, a member only their own', async () => {
     type Items = { items: { id: string; leadId?: string }[] };
+    // A reply of the lead's that could not be processed: an inbound problem that belongs to the lead.
+    const [problem] = await n.ctx.db
+      .insert(inboundMessages)
+      .values({
+        channel: 'http',
+        dedupeKey: randomUUID(),
+        raw: Buffer.from('Subject: Re: hello\r\n\r\nbroken'),
+        orgId: n.org.orgId,
+        leadId: ids.lead,
+        status: 'quarantined',
+        error: 'could not be read',
+        quarantinedAt: new Date(),
+      })
+      .returning();
     const sees = async (name: ActorName) => {
-      const [list, mail, corrections, unsent] = await Promise.all(
-        ['/api/v1/leads', '/api/v1/sandbox/messages', '/api/v1/corrections', '/api/v1/unsent-emails'].map(
-          (path) => n.api<Items>('GET', path, undefined, as(name)),
-        ),
+      const [list, mail, corrections, unsent, problems] = await Promise.all(
+        [
+          '/api/v1/leads',
+          '/api/v1/sandbox/messages',
+          '/api/v1/corrections',
+          '/api/v1/unsent-emails',
+          '/api/v1/inbound-problems',
+        ].map((path) => n.api<Items>('GET', path, undefined, as(name))),
       );
       return {
         lead: list!.body.items.some((l) => l.id === ids.lead),
         mail: mail!.body.items.some((m) => m.leadId === ids.lead),
         correction: corrections!.body.items.some((c) => c.id === ids.correction),
         unsent: unsent!.body.items.some((u) => u.leadId === ids.lead),
+        problem: problems!.body.items.some((p) => p.id === problem!.id),
       };
     };
-    const all = { lead: true, mail: true, correction: true };
+    const all = { lead: true, mail: true, correction: true, problem: true };
     for (const name of ['owner (member)', 'manager of this assistant', 'admin'] as const)
       expect(await sees(name), name).toMatchObject(all);
-    const none = { lead: false, mail: false, correction: false, unsent: false };
+    const none = { lead: false, mail: false, correction: false, unsent: false, problem: false };
     for (const name of [
       'member not owning the lead',
       'manager of another assistant',
