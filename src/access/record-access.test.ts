@@ -14,6 +14,7 @@ describe('record rules', () => {
         'GET /api/v1/review-items/{id}': 'assistant',
         'GET /api/v1/leads/{id}': 'lead',
         'GET /api/v1/leads': 'lead',
+        'DELETE /api/v1/me/api-keys/{id}': 'self',
       }),
     ).toEqual(['GET /api/v1/widgets/{id} (lead)', 'GET /api/v1/review-items/{id} (assistant)']);
   });

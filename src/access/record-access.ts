@@ -38,7 +38,11 @@ const leadRecordKinds = {
 } as const;
 type LeadRecordKind = (typeof leadRecordKinds)[keyof typeof leadRecordKinds];
 
-/** The caller's own records (`self` with an id): an import is also its org's admins'. */
+/**
+ * The caller's own records (`self` with an id) checked here: an import is
+ * also its org's admins'. Other `self` records (an API key, a session) are
+ * read by their user in the domain.
+ */
 const ownRecordKinds = {
   '/api/v1/notifications/': 'notification',
   '/api/v1/imports/': 'import',
@@ -94,7 +98,8 @@ export function routesWithoutTheirRecord(rules: Record<string, RouteRule>): stri
   return Object.entries(rules)
     .filter(([key, rule]) => {
       const template = key.split(' ')[1]!;
-      return recordRules.has(rule) && template.includes('{') && !recordOf(rule, template);
+      // `self` may name something only its user has (an API key, a session) that the domain reads by user.
+      return recordRules.has(rule) && rule !== 'self' && template.includes('{') && !recordOf(rule, template);
     })
     .map(([key, rule]) => `${key} (${rule})`);
 }
