@@ -23,7 +23,7 @@ type TimelineItem = {
 };
 
 let n: Awaited<ReturnType<typeof startTestNurture>>;
-let member: { key: string };
+let member: { id: string; key: string };
 let rival: InitResult;
 let base: string;
 beforeAll(async () => {
@@ -131,8 +131,12 @@ describe("an assistant's exclusion list", () => {
     expect(await storedCount()).toBe(before);
   });
 
-  it('lets members read the list but only admins change it', async () => {
+  it("lets the assistant's members read the list but only admins change it", async () => {
     const before = await patterns();
+    // SPEC §10.2: a member not assigned to the assistant does not see it.
+    expect((await list(n.org.assistantId, member.key)).status).toBe(404);
+    const assign = await n.api('PUT', `${base}/users/${member.id}`, { manager: false });
+    expect(assign.status).toBe(200);
     const read = await list(n.org.assistantId, member.key);
     expect(read.status).toBe(200);
     expect(read.body.items.map((e) => e.pattern)).toEqual(before);

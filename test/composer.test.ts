@@ -104,9 +104,12 @@ describe('templates, preview and sending (templates only)', () => {
     expect(list.body.items.some((i) => i.custom)).toBe(false);
   });
 
-  it('lets members read and preview, and only admins change anything', async () => {
-    const key = { token: (await addMember(n.ctx.db, n.org.orgId)).key };
-    const as = { key: key.token };
+  it("lets the assistant's members read and preview, and only admins change anything", async () => {
+    const member = await addMember(n.ctx.db, n.org.orgId);
+    const as = { key: member.key };
+    // SPEC §10.2: a member not assigned to the assistant does not see it.
+    expect((await n.api('GET', `${base}/templates`, undefined, as)).status).toBe(404);
+    expect((await n.api('PUT', `${base}/users/${member.id}`, { manager: false })).status).toBe(200);
     expect((await n.api('GET', `${base}/templates`, undefined, as)).status).toBe(200);
     expect((await n.api('POST', `${base}/preview`, { source: 'event', step: 0 }, as)).status).toBe(200);
     const body = { variants: [{ body: 'Hi {firstName}' }] };

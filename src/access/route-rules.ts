@@ -1,7 +1,7 @@
 /**
  * Who may call each API route: one rule per `METHOD /path` (OpenAPI path
  * syntax), the whole API's access at a glance. The HTTP layer looks the rule
- * up before the handler runs (`access/route-access.ts`); a route with no rule
+ * up before the handler runs (`access/authorise.ts`, `access/record-access.ts`); a route with no rule
  * is refused, and the authorisation matrix test fails on it.
  *
  * The rules, from least to most guarded:
@@ -9,7 +9,9 @@
  *   password at sign-in, a setup or invitation token, the inbound secret).
  * - `signed-in`: any user of the org; what they get is scoped to what they
  *   may see (a member's lead list holds their own leads).
- * - `self`: the caller's own things (profile, notifications, API keys).
+ * - `self`: the caller's own things (profile, notifications, API keys, the
+ *   lead lists they imported, which their org's admins also see). One named
+ *   by id that is not theirs is told it does not exist (404).
  * - `lead`: the lead in the path: its owner, a manager of its assistant, an
  *   admin. Anyone else is told it does not exist (404), as for another org's.
  * - `lead-record`: a record that belongs to a lead (a sandbox message, a
@@ -57,6 +59,9 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/assistants/{id}/preview': 'assistant',
   'PUT /api/v1/assistants/{id}/proof-points': 'admin',
   'PUT /api/v1/assistants/{id}/quote-first-email': 'admin',
+  'GET /api/v1/assistants/{id}/users': 'assistant-manager',
+  'PUT /api/v1/assistants/{id}/users/{userId}': 'admin',
+  'DELETE /api/v1/assistants/{id}/users/{userId}': 'admin',
 
   'GET /api/v1/schedules': 'signed-in',
   'POST /api/v1/schedules': 'admin',
@@ -75,10 +80,10 @@ export const routeRules: Record<string, RouteRule> = {
 
   'POST /api/v1/imports': 'signed-in',
   'GET /api/v1/imports': 'signed-in',
-  'GET /api/v1/imports/{id}': 'signed-in',
-  'POST /api/v1/imports/{id}/start': 'signed-in',
-  'GET /api/v1/imports/{id}/rows': 'signed-in',
-  'GET /api/v1/imports/{id}/report.csv': 'signed-in',
+  'GET /api/v1/imports/{id}': 'self',
+  'POST /api/v1/imports/{id}/start': 'self',
+  'GET /api/v1/imports/{id}/rows': 'self',
+  'GET /api/v1/imports/{id}/report.csv': 'self',
 
   'GET /api/v1/review-items': 'signed-in',
   'POST /api/v1/review-items/{id}/resolve': 'lead-record',

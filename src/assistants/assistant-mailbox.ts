@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { and, eq } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { assistants } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -35,7 +36,7 @@ export async function setAssistantMailbox(
   assistantId: string,
   input: MailboxSettings,
 ): Promise<AssistantView> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's mailbox");
   const s = validate(input);
   const current = await getAssistantRow(ctx, actor, assistantId);
   const sealed = sealSecret(requireSecretKey(ctx.config), s.password);
@@ -67,7 +68,7 @@ export async function clearAssistantMailbox(
   actor: Actor,
   assistantId: string,
 ): Promise<AssistantView> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's mailbox");
   const current = await getAssistantRow(ctx, actor, assistantId);
   const [row] = await ctx.db
     .update(assistants)
@@ -86,11 +87,6 @@ export async function clearAssistantMailbox(
     .returning();
   ctx.log.info('assistant mailbox cleared', { assistantId });
   return assistantView(row!, ctx.now());
-}
-
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin')
-    throw new AppError('FORBIDDEN', "Only an admin may change an assistant's mailbox");
 }
 
 /** The rules, here rather than only in the HTTP schema, so every caller gets them. */

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { assistants } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -76,8 +77,7 @@ export async function updateSendingSettings(
   id: string,
   patch: Partial<SendingSettings>,
 ): Promise<SendingSettings & { id: string }> {
-  if (actor.role !== 'admin')
-    throw new AppError('FORBIDDEN', "Only an organisation admin may change an assistant's sending");
+  requireAdmin(actor, "change an assistant's sending");
   const current = await getAssistantRow(ctx, actor, id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const { id: _id, ...settings } = sendingSettings(current);

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { getAssistantRow } from '../assistants/assistant-queries.ts';
 import { assistants, assistantTemplates } from '../db/schema.ts';
@@ -72,7 +73,7 @@ export async function saveTemplate(
   step: Angle,
   input: { subject?: string | null | undefined; body: string }[],
 ): Promise<TemplateEntry> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's templates");
   const variants = validateVariants(step, input);
   const assistant = await getAssistantRow(ctx, actor, assistantId);
   const now = ctx.now();
@@ -106,7 +107,7 @@ export async function resetTemplate(
   source: Source,
   step: Angle,
 ): Promise<TemplateEntry> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's templates");
   const assistant = await getAssistantRow(ctx, actor, assistantId);
   await ctx.db.delete(assistantTemplates).where(pairOf(assistant.id, source, step));
   return entryOf(source, step, []);
@@ -193,7 +194,7 @@ export async function setProofPoints(
   assistantId: string,
   input: string[],
 ): Promise<{ proofPoints: string[] }> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's templates");
   if (input.length > limits.proofPoints)
     throw new AppError('VALIDATION', `proofPoints: at most ${limits.proofPoints}`, { field: 'proofPoints' });
   const points = input.map((p, i) => {
@@ -234,13 +235,8 @@ export async function setQuoteFirstEmail(
   assistantId: string,
   on: boolean,
 ): Promise<{ quoteFirstEmail: boolean }> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's templates");
   const assistant = await getAssistantRow(ctx, actor, assistantId);
   await ctx.db.update(assistants).set({ quoteFirstEmail: on }).where(eq(assistants.id, assistant.id));
   return { quoteFirstEmail: on };
-}
-
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin')
-    throw new AppError('FORBIDDEN', "Only an admin may change an assistant's templates");
 }

@@ -160,6 +160,23 @@ export const assistantExclusions = pgTable(
   (t) => [primaryKey({ columns: [t.assistantId, t.pattern] })],
 );
 
+/**
+ * SPEC §10.2: the users an admin assigned to an assistant, and its Assistant
+ * Managers (migration 0015). access/ decides with it; nothing else reads it
+ * for a decision.
+ */
+export const assistantUsers = pgTable(
+  'assistant_users',
+  {
+    orgId: uuid('org_id').notNull(),
+    assistantId: uuid('assistant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    isManager: boolean('is_manager').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.assistantId, t.userId)],
+);
+
 /** Emails sent per assistant per minute: what the daily cap counts (outbound/send-counts.ts). */
 export const assistantSendCounts = pgTable(
   'assistant_send_counts',
@@ -546,6 +563,7 @@ export const schema = {
   assistants,
   assistantExclusions,
   assistantSendCounts,
+  assistantUsers,
   assistantTemplates,
   leads,
   messages,

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { queryRows } from '../db/database.ts';
 import { breakers, deliverabilityAlerts } from '../db/schema.ts';
@@ -26,7 +27,7 @@ export type ResumeResult = { breaker: BreakerView; alsoResumed: string[]; releas
  * emails to the daily re-check of the send rule, which then lets them go.
  */
 export async function resumeBreaker(ctx: Ctx, actor: Actor, breakerId: string): Promise<ResumeResult> {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin may resume a breaker');
+  requireAdmin(actor, 'resume a breaker');
   const now = ctx.now();
   const { resumed, target, scopes } = await ctx.db.transaction(async (tx) => {
     const [target] = await tx

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { getAssistantRow } from '../assistants/assistant-queries.ts';
 import type { Config } from '../config/config.ts';
@@ -89,7 +90,7 @@ export async function setAssistantDkim(
   assistantId: string,
   input: { selector: string; privateKey: string },
 ): Promise<DkimView> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's DKIM key");
   const current = await getAssistantRow(ctx, actor, assistantId);
   const pem = input.privateKey.replace(/\\n/g, '\n').trim();
   if (!isRsaPrivateKey(pem))
@@ -106,7 +107,7 @@ export async function setAssistantDkim(
 
 /** Forget the assistant's own key: the instance's key (if any) signs again. */
 export async function clearAssistantDkim(ctx: Ctx, actor: Actor, assistantId: string): Promise<DkimView> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's DKIM key");
   const current = await getAssistantRow(ctx, actor, assistantId);
   const [row] = await ctx.db
     .update(assistants)
@@ -115,9 +116,4 @@ export async function clearAssistantDkim(ctx: Ctx, actor: Actor, assistantId: st
     .returning();
   ctx.log.info('assistant DKIM key cleared', { assistantId });
   return dkimView(ctx.config, row!);
-}
-
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin')
-    throw new AppError('FORBIDDEN', "Only an admin may change an assistant's DKIM key");
 }

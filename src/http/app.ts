@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { authoriseRoute } from '../access/authorise.ts';
+import { authoriseRecord, routesWithoutTheirRecord } from '../access/record-access.ts';
 import { routeRules, ruleFor } from '../access/route-rules.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -117,6 +118,14 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
   });
   // After the limits: a NUL in any query, path or JSON body is a 4xx here, never a database error.
   app.use('*', refuseNulCharacters);
+  // After the input guards (a NUL is a 400 whoever asks): the record the path names must be one the
+  // actor may see (access/record-access.ts), else 404 as for another org's id — before the body is read.
+  app.use('/api/v1/*', async (c, next) => {
+    const found = ruleFor(c.req.method, c.req.path);
+    const actor = c.get('actor');
+    if (found && actor) await authoriseRecord(ctx.db, actor, found.rule, found.template, c.req.path);
+    await next();
+  });
   for (const r of routeTable) r.register(app, ctx);
   assertEveryRouteHasARule(app);
 
@@ -149,4 +158,9 @@ function assertEveryRouteHasARule(app: OpenAPIHono<ApiEnv>): void {
     .filter((key) => !(key in routeRules));
   if (missing.length)
     throw new Error(`Routes without an access rule in access/route-rules.ts:\n${missing.join('\n')}`);
+  const unloadable = routesWithoutTheirRecord(routeRules);
+  if (unloadable.length)
+    throw new Error(
+      `Record rules whose record access/record-access.ts cannot load:\n${unloadable.join('\n')}`,
+    );
 }

@@ -3,6 +3,7 @@ import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts'
 import { registerSetupRoutes } from '../accounts/setup-routes.ts';
 import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
 import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-routes.ts';
+import { registerAssistantUserRoutes } from '../assistants/assistant-user-routes.ts';
 import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
@@ -49,6 +50,9 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/assistants/{id}/preview          an email exactly as it would be sent
  *   PUT  /api/v1/assistants/{id}/proof-points     the PS success stories (admins)
  *   PUT  /api/v1/assistants/{id}/quote-first-email  follow-ups quote the first email (admins)
+ *   GET  /api/v1/assistants/{id}/users            its assigned users and managers (admins, its managers)
+ *   PUT  /api/v1/assistants/{id}/users/{userId}   assign a user, as manager or not (admins)
+ *   DELETE /api/v1/assistants/{id}/users/{userId}  take a user off it (admins)
  *   GET  /api/v1/schedules                        the org's schedules, with their use
  *   POST /api/v1/schedules                        create one (admins)
  *   GET  /api/v1/schedules/{id}                   one
@@ -118,6 +122,8 @@ export const routeTable: {
     prefix: '/api/v1/assistants',
     register: registerAssistantSendingRoutes,
   },
+  // Who works with each assistant and who manages it (SPEC §10.2): /api/v1/assistants/{id}/users.
+  { name: 'assistant-users', prefix: '/api/v1/assistants/', register: registerAssistantUserRoutes },
   // Exclusion lists (SPEC §2): /api/v1/assistants/{id}/exclusions.
   { name: 'exclusions', prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
   { name: 'leads', prefix: '/api/v1/leads', register: registerLeadRoutes },

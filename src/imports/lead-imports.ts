@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { importsVisibleTo } from '../access/record-access.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { jsonRows } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
@@ -79,13 +80,7 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
   const [row] = await db
     .select()
     .from(leadImports)
-    .where(
-      and(
-        eq(leadImports.id, id),
-        eq(leadImports.orgId, actor.orgId),
-        actor.role === 'admin' ? undefined : eq(leadImports.userId, actor.userId),
-      ),
-    );
+    .where(and(eq(leadImports.id, id), importsVisibleTo(actor)));
   if (!row) throw new AppError('NOT_FOUND', `Import ${id} not found`);
   return row;
 }
@@ -94,12 +89,7 @@ export async function listImports(db: Db, actor: Actor): Promise<ImportRow[]> {
   return db
     .select()
     .from(leadImports)
-    .where(
-      and(
-        eq(leadImports.orgId, actor.orgId),
-        actor.role === 'admin' ? undefined : eq(leadImports.userId, actor.userId),
-      ),
-    )
+    .where(importsVisibleTo(actor))
     .orderBy(desc(leadImports.createdAt))
     .limit(100);
 }

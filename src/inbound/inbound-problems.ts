@@ -1,4 +1,6 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
+import { leadIdVisibleTo } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { inboundMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -43,7 +45,14 @@ export async function listInboundProblems(ctx: Ctx, actor: Actor, limit = 100): 
       attempts: inboundMessages.attempts,
     })
     .from(inboundMessages)
-    .where(and(eq(inboundMessages.orgId, actor.orgId), inArray(inboundMessages.status, [...problemStatuses])))
+    .where(
+      and(
+        eq(inboundMessages.orgId, actor.orgId),
+        inArray(inboundMessages.status, [...problemStatuses]),
+        // One matched to a lead follows the lead's visibility; one that never got that far is everyone's.
+        or(isNull(inboundMessages.leadId), leadIdVisibleTo(actor, inboundMessages.leadId)),
+      ),
+    )
     .orderBy(desc(inboundMessages.receivedAt))
     .limit(limit);
   return rows.map((r) => ({
@@ -94,8 +103,4 @@ async function changeProblem(
   throw new AppError('CONFLICT', `The message is ${exists.status}, not quarantined or failed`, {
     field: 'id',
   });
-}
-
-function requireAdmin(actor: Actor, what: string): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', `Only an organisation admin may ${what}`);
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { checkLeadOwner } from '../access/lead-owners.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { requireOrgUser } from '../accounts/org-user.ts';
 import { randomToken } from '../accounts/secret-tokens.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { assistants, leads, orgs } from '../db/schema.ts';
@@ -65,7 +65,7 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
         field: 'scheduleId',
       });
     const schedule = await getSchedule(tx, actor.orgId, scheduleId);
-    if (input.ownerId) await requireOrgUser(tx, actor.orgId, input.ownerId, 'ownerId');
+    if (input.ownerId) await checkLeadOwner(tx, actor, input.ownerId, assistant.id);
 
     const suppressed = await findSuppression(tx, actor.orgId, email);
     if (suppressed)

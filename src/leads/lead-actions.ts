@@ -1,8 +1,11 @@
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { checkLeadOwner } from '../access/lead-owners.ts';
+import { findVisibleLead } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
+import { requireOrgUser } from '../accounts/org-user.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import { assistants, leads, messages, users } from '../db/schema.ts';
+import { assistants, leads, messages } from '../db/schema.ts';
 import { AppError, type ErrorCode, isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { getSchedule } from '../schedules/schedules.ts';
@@ -10,7 +13,6 @@ import { goneStatuses, planSequence, runMessages } from '../sequences/plan-seque
 import { addLocalDays } from '../sequences/send-window.ts';
 import { findSuppression } from '../suppression/suppression.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
-import { findVisibleLead } from './lead-queries.ts';
 import { changeLeadState, type LeadRow } from './lead-state-change.ts';
 import { finishedStates, type LeadEvent, statePairOf, transition } from './lead-states.ts';
 
@@ -94,20 +96,10 @@ async function checkInput(db: Db, actor: Actor, action: LeadAction, input: Actio
   if (action === 'note' && !input.text?.trim())
     throw new AppError('VALIDATION', 'text: required for a note', { field: 'text' });
   if (action !== 'change-owner') return;
-  // SPEC §6.4: managers and admins; Nurture has no assistant managers yet.
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an organisation admin may change owners');
   if (!input.ownerId) throw new AppError('VALIDATION', 'ownerId: required', { field: 'ownerId' });
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.ownerId);
-  const [owner] = isUuid
-    ? await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, input.ownerId), eq(users.orgId, actor.orgId)))
-    : [];
-  if (!owner)
-    throw new AppError('NOT_FOUND', `ownerId: no user ${input.ownerId} in this organisation`, {
-      field: 'ownerId',
-    });
+  // Who may be given the lead depends on its assistant (access/lead-owners.ts), checked per lead;
+  // a user of no org fails the whole request here.
+  await requireOrgUser(db, actor.orgId, input.ownerId, 'ownerId');
 }
 
 async function actOn(
@@ -119,6 +111,7 @@ async function actOn(
 ): Promise<LeadRow> {
   return ctx.db.transaction(async (tx) => {
     const lead = await findVisibleLead(tx, actor, leadId, { forUpdate: true });
+    if (action === 'change-owner') await checkLeadOwner(tx, actor, input.ownerId!, lead.assistantId);
     const cause = (reason: string, evidence?: Record<string, unknown>): Cause => ({
       actorType: 'user',
       actorId: actor.userId,
@@ -153,7 +146,12 @@ async function actOn(
         orgId: lead.orgId,
         leadId: lead.id,
         type: 'owner_changed',
-        ...cause('Owner changed by an admin', { from: lead.ownerId, to: input.ownerId }),
+        ...cause(
+          actor.role === 'admin'
+            ? 'Owner changed by an admin'
+            : 'Owner changed by a manager of its assistant',
+          { from: lead.ownerId, to: input.ownerId },
+        ),
       });
     }
     // SPEC §4: any action of the owner's on the lead means it is no longer at risk.

@@ -1,38 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { findVisibleLead } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { composePreviews } from '../compose/sequence-composer.ts';
 import { publicUrl } from '../config/config.ts';
-import type { Db } from '../db/database.ts';
-import { assistants, inboundMessages, leads, messages, timelineEvents } from '../db/schema.ts';
-import { AppError } from '../errors/app-error.ts';
+import { assistants, inboundMessages, messages, timelineEvents } from '../db/schema.ts';
 import { unsubscribeUrl } from '../outbound/outgoing-mail.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { LeadRow } from './lead-state-change.ts';
 
 /**
- * A lead the actor may see (SPEC §10.2): an admin sees the org's leads, a
- * member their own. Another org's id is indistinguishable from a missing one.
+ * A lead the actor may see (SPEC §10.2, decided by access/lead-visibility.ts).
+ * Another org's id is indistinguishable from a missing one.
  */
 export async function getVisibleLead(ctx: Ctx, actor: Actor, id: string): Promise<LeadRow> {
   return findVisibleLead(ctx.db, actor, id);
-}
-
-/** getVisibleLead inside a transaction, optionally locking the row for a change. */
-export async function findVisibleLead(
-  db: Db,
-  actor: Actor,
-  id: string,
-  opts: { forUpdate?: boolean } = {},
-): Promise<LeadRow> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  const q = db
-    .select()
-    .from(leads)
-    .where(and(eq(leads.id, id), eq(leads.orgId, actor.orgId)));
-  const [lead] = uuid ? await (opts.forUpdate ? q.for('update') : q) : [];
-  if (!lead || (actor.role !== 'admin' && lead.ownerId !== actor.userId))
-    throw new AppError('NOT_FOUND', `No lead ${id}`, { field: 'id' });
-  return lead;
 }
 
 export type TimelineItem =

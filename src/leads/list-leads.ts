@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { leadsVisibleTo } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { leads, messages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -54,7 +55,7 @@ const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The lead list (SPEC §10.1): newest first, filtered, in keyset pages (a page
- * costs the same however deep). A member sees only their own leads (§10.2).
+ * costs the same however deep). Only the leads the actor may see (§10.2, access/lead-visibility.ts).
  */
 export async function listLeads(
   ctx: Ctx,
@@ -62,8 +63,7 @@ export async function listLeads(
   filter: LeadFilter,
 ): Promise<{ items: LeadRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(filter.limit ?? defaultPageSize, 1), maxPageSize);
-  const where: (SQL | undefined)[] = [eq(leads.orgId, actor.orgId)];
-  if (actor.role !== 'admin') where.push(eq(leads.ownerId, actor.userId));
+  const where: (SQL | undefined)[] = [leadsVisibleTo(actor)];
   if (filter.state?.length) where.push(inArray(leads.state, filter.state));
   if (filter.subState) where.push(eq(leads.subState, filter.subState));
   if (filter.source) where.push(eq(leads.source, filter.source));

@@ -1,21 +1,19 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { leads, users } from '../db/schema.ts';
+import { assistantUsers as assignments, leads, users } from '../db/schema.ts';
 
 export type Recipient = { id: string; email: string; name: string; role: 'admin' | 'member' };
 
 /**
- * Who are an assistant's users, the people its notifications go to? Nurture
- * has no table of assistant assignments yet (SPEC §10.2's "an org admin
- * assigns assistants to users" and Assistant Managers are still to come),
- * so the relation that exists decides:
+ * Who are an assistant's users, the people its notifications go to (SPEC
+ * §10.2):
  * - the org's admins: they see every lead, and only they can resume a
  *   breaker, so an alert without them would wait for nobody;
+ * - the users an admin assigned to it, its Assistant Managers among them;
  * - every user who owns a lead on the assistant: they handed it their leads,
- *   whose emails a breaker holds.
- * When assignments land, this is the one function to change (add the
- * assigned users and the assistant's managers). Each list is in a stable
- * order (oldest user first).
+ *   whose emails a breaker holds (and before assignments existed, this was
+ *   the only relation).
+ * Each list is in a stable order (oldest user first).
  */
 export async function assistantUsers(
   db: Db,
@@ -32,6 +30,12 @@ export async function assistantUsers(
           eq(users.orgId, orgId),
           or(
             eq(users.role, 'admin'),
+            exists(
+              db
+                .select({ one: sql`1` })
+                .from(assignments)
+                .where(and(eq(assignments.userId, users.id), eq(assignments.assistantId, assistantId))),
+            ),
             exists(
               db
                 .select({ one: sql`1` })

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { leadsVisibleTo } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { queryRows } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -52,10 +53,8 @@ type Raw = {
   created_at: string | Date;
 };
 
-const visible = (actor: Actor) =>
-  actor.role === 'admin'
-    ? sql`l.org_id = ${actor.orgId}::uuid`
-    : sql`l.org_id = ${actor.orgId}::uuid AND l.owner_id = ${actor.userId}::uuid`;
+// The messages' leads are joined as `leads` (not aliased), so access/'s condition applies as is.
+const visible = (actor: Actor) => leadsVisibleTo(actor);
 const statusIn = (statuses: readonly UnsentStatus[]) =>
   sql`m.status = ANY(${`{${statuses.join(',')}}`}::text[])`;
 
@@ -69,9 +68,9 @@ export async function listUnsentEmails(
   const after = opts.cursor ? parseCursor(opts.cursor) : null;
   const rows = await queryRows<Raw>(
     ctx.db,
-    sql`SELECT m.id, m.lead_id, l.email, l.first_name, l.last_name, l.company, l.state, m.step, m.status,
+    sql`SELECT m.id, m.lead_id, leads.email, leads.first_name, leads.last_name, leads.company, leads.state, m.step, m.status,
           m.last_error, COALESCE(m.claimed_at, m.due_at) AS at, m.attempts, m.subject, m.created_at
-        FROM messages m JOIN leads l ON l.id = m.lead_id
+        FROM messages m JOIN leads ON leads.id = m.lead_id
         WHERE m.org_id = ${actor.orgId}::uuid AND ${statusIn(opts.statuses ?? unsentStatuses)} AND ${visible(actor)}
           ${after ? sql`AND (m.created_at, m.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : sql``}
         ORDER BY m.created_at DESC, m.id DESC
@@ -140,7 +139,7 @@ export async function retryUnsentEmails(
     }>(
       tx,
       sql`WITH old AS (
-            SELECT m.id, m.status, m.last_error FROM messages m JOIN leads l ON l.id = m.lead_id
+            SELECT m.id, m.status, m.last_error FROM messages m JOIN leads ON leads.id = m.lead_id
             WHERE m.org_id = ${actor.orgId}::uuid AND ${visible(actor)}
               AND ${'id' in which ? sql`m.id = ${which.id}::uuid AND ${statusIn(unsentStatuses)}` : statusIn(which.statuses)}
             FOR UPDATE OF m)
@@ -171,7 +170,7 @@ export async function retryUnsentEmails(
   if ('id' in which && !retried.length) {
     const [exists] = await queryRows<{ status: string }>(
       ctx.db,
-      sql`SELECT m.status FROM messages m JOIN leads l ON l.id = m.lead_id
+      sql`SELECT m.status FROM messages m JOIN leads ON leads.id = m.lead_id
           WHERE m.id = ${which.id}::uuid AND m.org_id = ${actor.orgId}::uuid AND ${visible(actor)}`,
     );
     if (!exists) throw new AppError('NOT_FOUND', `No unsent email ${which.id}`, { field: 'id' });

@@ -1,4 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { leadIdVisibleTo, leadsVisibleTo } from '../access/lead-visibility.ts';
+import { correctionsVisibleTo } from '../access/record-access.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { type Intent, intents } from '../classify/classification.ts';
 import { assistants, classificationCorrections, inboundMessages, leads, reviewItems } from '../db/schema.ts';
@@ -119,14 +121,12 @@ export async function correctClassification(
     .finally(() => forgetOrgAdapter(actor.orgId));
 }
 
-/** Take a correction back: it no longer shapes the org's classifier. The lead keeps its state (a user can act on it). */
+/** Take a correction back (one of a lead the actor may see): it no longer shapes the org's classifier. The lead keeps its state (a user can act on it). */
 export async function undoCorrection(ctx: Ctx, actor: Actor, correctionId: string) {
   const [c] = await ctx.db
     .select()
     .from(classificationCorrections)
-    .where(
-      and(eq(classificationCorrections.id, correctionId), eq(classificationCorrections.orgId, actor.orgId)),
-    );
+    .where(and(eq(classificationCorrections.id, correctionId), correctionsVisibleTo(actor)));
   if (!c) throw new AppError('NOT_FOUND', `No correction ${correctionId}`, { field: 'id' });
   if (c.undoneAt) return c;
   const [undone] = await ctx.db
@@ -148,11 +148,12 @@ export async function undoCorrection(ctx: Ctx, actor: Actor, correctionId: strin
   return undone ?? c;
 }
 
+/** The corrections of the leads the actor may see, newest first. */
 export async function listCorrections(ctx: Ctx, actor: Actor) {
   return ctx.db
     .select()
     .from(classificationCorrections)
-    .where(eq(classificationCorrections.orgId, actor.orgId))
+    .where(correctionsVisibleTo(actor))
     .orderBy(desc(classificationCorrections.createdAt))
     .limit(500);
 }
@@ -163,25 +164,28 @@ export async function listReviewItems(ctx: Ctx, actor: Actor) {
     .select({
       item: reviewItems,
       email: leads.email,
-      ownerId: leads.ownerId,
       text: inboundMessages.replyText,
       subject: inboundMessages.subject,
     })
     .from(reviewItems)
     .innerJoin(leads, eq(leads.id, reviewItems.leadId))
     .innerJoin(inboundMessages, eq(inboundMessages.id, reviewItems.inboundMessageId))
-    .where(and(eq(reviewItems.orgId, actor.orgId), eq(reviewItems.status, 'open')))
+    .where(and(eq(reviewItems.orgId, actor.orgId), leadsVisibleTo(actor), eq(reviewItems.status, 'open')))
     .orderBy(reviewItems.createdAt);
-  return rows
-    .filter((r) => actor.role === 'admin' || r.ownerId === actor.userId)
-    .map((r) => ({ ...r.item, leadEmail: r.email, text: r.text, subject: r.subject }));
+  return rows.map((r) => ({ ...r.item, leadEmail: r.email, text: r.text, subject: r.subject }));
 }
 
 export async function resolveReviewItem(ctx: Ctx, actor: Actor, id: string, intent: Intent) {
   const [item] = await ctx.db
     .select()
     .from(reviewItems)
-    .where(and(eq(reviewItems.id, id), eq(reviewItems.orgId, actor.orgId)));
+    .where(
+      and(
+        eq(reviewItems.id, id),
+        eq(reviewItems.orgId, actor.orgId),
+        leadIdVisibleTo(actor, reviewItems.leadId),
+      ),
+    );
   if (!item) throw new AppError('NOT_FOUND', `No review item ${id}`, { field: 'id' });
   if (item.status !== 'open') throw new AppError('CONFLICT', 'This review item is already resolved');
   return correctClassification(ctx, actor, item.leadId, { inboundMessageId: item.inboundMessageId, intent });

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { sandboxMessagesVisibleTo } from '../access/record-access.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { messages, sandboxMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -8,13 +9,16 @@ import type { Ctx } from '../platform/context.ts';
 
 type SandboxRow = typeof sandboxMessages.$inferSelect;
 
-/** What the sandbox caught for this org, newest first, with the lead each message went to. */
+/**
+ * What the sandbox caught for this org that the actor may read (their leads' mail, mail to them;
+ * an admin all of it), newest first, with the lead each message went to.
+ */
 export async function listSandboxMessages(ctx: Ctx, actor: Actor, limit = 100) {
   const rows = await ctx.db
     .select({ s: sandboxMessages, leadId: messages.leadId, sentAt: messages.sentAt })
     .from(sandboxMessages)
     .leftJoin(messages, eq(messages.messageId, sandboxMessages.messageId))
-    .where(eq(sandboxMessages.orgId, actor.orgId))
+    .where(sandboxMessagesVisibleTo(actor))
     .orderBy(desc(sandboxMessages.receivedAt))
     .limit(limit);
   return rows.map((r) => summary(r.s, r.leadId, r.sentAt));
@@ -63,7 +67,7 @@ async function findOne(ctx: Ctx, actor: Actor, id: string) {
         .select({ s: sandboxMessages, leadId: messages.leadId, sentAt: messages.sentAt })
         .from(sandboxMessages)
         .leftJoin(messages, eq(messages.messageId, sandboxMessages.messageId))
-        .where(and(eq(sandboxMessages.id, id), eq(sandboxMessages.orgId, actor.orgId)))
+        .where(and(eq(sandboxMessages.id, id), sandboxMessagesVisibleTo(actor)))
     : [];
   if (!r) throw new AppError('NOT_FOUND', `No sandbox message ${id}`, { field: 'id' });
   return r;

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/database.ts';
 import { assistants, leads, schedules } from '../db/schema.ts';
@@ -79,11 +80,6 @@ function checkName(name: string): string {
   if (!trimmed || trimmed.length > 100)
     throw new AppError('VALIDATION', 'name: 1 to 100 characters', { field: 'name' });
   return trimmed;
-}
-
-/** Reading is for everyone in the org; schedules shape every user's leads, so admins change them. */
-function requireAdmin(actor: Actor, what: string): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', `Only an organisation admin may ${what}`);
 }
 
 async function usageOf(db: Db, orgId: string, ids: string[]): Promise<Map<string, ScheduleUsage>> {

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { getAssistantRow } from '../assistants/assistant-queries.ts';
 import { anyText, anyUuid } from '../db/bulk-params.ts';
@@ -144,7 +145,7 @@ export async function addExclusions(
   assistantId: string,
   entries: string[],
 ): Promise<AddedExclusions> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's exclusion list");
   const assistant = await getAssistantRow(ctx, actor, assistantId);
   if (!entries.length)
     throw new AppError('VALIDATION', 'entries: at least one address or domain', { field: 'entries' });
@@ -189,7 +190,7 @@ export async function removeExclusion(
   assistantId: string,
   entry: string,
 ): Promise<Exclusion> {
-  requireAdmin(actor);
+  requireAdmin(actor, "change an assistant's exclusion list");
   const assistant = await getAssistantRow(ctx, actor, assistantId);
   const r = parseExclusionEntry(entry);
   const spellings = 'pattern' in r ? (r.kind === 'domain' ? [r.pattern, `@${r.pattern}`] : [r.pattern]) : [];
@@ -228,9 +229,4 @@ async function countMatchingLeads(db: Db, assistantId: string, entries: Exclusio
     .from(leads)
     .where(and(eq(leads.assistantId, assistantId), inArray(leads.state, [...activeStates]), matches));
   return row?.n ?? 0;
-}
-
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin')
-    throw new AppError('FORBIDDEN', "Only an organisation admin may change an assistant's exclusion list");
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddLeadPage } from './add-lead-page.ts';
 import { api, errorText, whenSignedOut } from './api.ts';
+import { AssistantUsersPage } from './assistant-users-page.ts';
 import { DashboardPage } from './dashboard-page.ts';
 import { forgetCached, MeContext } from './data.ts';
 import { html } from './html.ts';
@@ -25,6 +26,7 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/imports', () => html`<${ImportsPage} />`],
   ['/imports/:id', (p) => html`<${ImportPage} id=${p.id} key=${p.id} />`],
   ['/inbound-problems', () => html`<${InboundProblemsPage} />`],
+  ['/assistants', () => html`<${AssistantUsersPage} />`],
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
   ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],

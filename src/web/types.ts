@@ -6,6 +6,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
+import type { AssistantUser as AssistantUserSchema } from '../assistants/assistant-user-schemas.ts';
 import type { sources } from '../compose/templates.ts';
 import type {
   ImportRowReport,
@@ -23,6 +24,7 @@ export type LeadPage = z.infer<typeof LeadPageSchema>;
 export type LeadState = Lead['state'];
 export type Source = (typeof sources)[number];
 export type Assistant = z.infer<typeof AssistantSchema>;
+export type AssistantUser = z.infer<typeof AssistantUserSchema>;
 export type Schedule = z.infer<typeof ScheduleSchema>;
 export type LeadImport = z.infer<typeof ImportSchema>;
 export type Upload = z.infer<typeof UploadedImport>;

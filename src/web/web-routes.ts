@@ -41,6 +41,7 @@ export const appPaths = [
   '/imports',
   '/imports/:id',
   '/inbound-problems',
+  '/assistants',
   '/sandbox',
   '/sandbox/:id',
   '/unsent-emails',

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin } from '../../src/accounts/org-setup.ts';
 import { launchChromium, screenshot, watchPage } from '../helpers/browser.ts';
-import { startTestNurture } from '../helpers/test-nurture.ts';
+import { addMember, startTestNurture } from '../helpers/test-nurture.ts';
 
 // The web app as a person uses it, in a real Chromium against a started
 // Nurture (server, worker, sandbox) on a fresh database: sign in, add a lead,
@@ -18,10 +18,11 @@ let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
 let base: string;
+let globex: Awaited<ReturnType<typeof createOrgWithAdmin>>;
 
 beforeAll(async () => {
   [n, browser] = await Promise.all([startTestNurture(), launchChromium()]);
-  await createOrgWithAdmin(n.ctx.db, { orgName: 'Globex', email, password });
+  globex = await createOrgWithAdmin(n.ctx.db, { orgName: 'Globex', email, password });
   base = n.url!;
   context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
   // Each wait ends as soon as the page shows what it waits for; the ceiling is for a busy machine.
@@ -229,4 +230,30 @@ describe('the web app in a browser', () => {
     expect(watched.problems).toEqual([]);
     console.info(`web app e2e steps: ${timings.map(([s, ms]) => `${s} ${ms} ms`).join(', ')}`);
   }, 300_000);
+  it('an admin assigns a user to the assistant and makes them its manager', async () => {
+    const member = await addMember(n.ctx.db, globex.orgId);
+    await timed('sign in again', async () => {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
+    });
+    await timed('assign as manager, then as a plain user, then remove', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assistants' }).click();
+      await page.getByRole('heading', { name: "Assistants' users", level: 1 }).waitFor();
+      await page.getByText('Nobody is assigned yet').waitFor();
+      await page.getByLabel('User id').fill(member.id);
+      await page.getByLabel('Assistant Manager', { exact: true }).check();
+      await page.getByRole('button', { name: 'Assign' }).click();
+      const box = page.getByRole('checkbox', { name: /manages/ });
+      await box.waitFor();
+      expect(await box.isChecked()).toBe(true);
+      await box.uncheck();
+      await page.getByText(/no longer manages/).waitFor();
+      expect(await page.getByRole('checkbox', { name: /manages/ }).isChecked()).toBe(false);
+      await page.getByRole('button', { name: 'Remove' }).click();
+      await page.getByText('Nobody is assigned yet').waitFor();
+    });
+    expect(watched.problems).toEqual([]);
+  }, 120_000);
 });
