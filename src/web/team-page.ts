@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorText } from './api.ts';
-import { useAssistants, useMe } from './data.ts';
+import { forgetTeam, useAssistants, useMe } from './data.ts';
 import { described, Field, inputValue } from './form-fields.ts';
 import { dateTime } from './format.ts';
 import { html } from './html.ts';
@@ -18,11 +18,13 @@ export function TeamPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
 
-  const load = () =>
-    api<Team>('GET', '/users').then(
+  const load = () => {
+    forgetTeam();
+    return api<Team>('GET', '/users').then(
       (t) => setTeam(t),
       (e) => setError(errorText(e)),
     );
+  };
   useEffect(() => {
     load();
   }, []);

@@ -63,7 +63,7 @@ async function signIn(email: string, password: string) {
 const signOut = () => page.getByRole('button', { name: 'Sign out' }).click();
 
 describe('team and account flows in a browser', () => {
-  it('an admin invites from the Team screen; the invitee accepts the emailed link and lands signed in', async () => {
+  it('an admin invites from the Team screen; the invitee accepts the emailed link and lands signed in; the admin removes her, her lead handed over', async () => {
     const invitee = 'ines@umbrella.test';
     await step('the admin invites', async () => {
       await signIn(adminEmail, adminPassword);
@@ -109,6 +109,34 @@ describe('team and account flows in a browser', () => {
       await signOut();
       await page.goto(link.path);
       await page.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
+    });
+
+    await step('the admin removes her, handing her lead over', async () => {
+      const team = await adminApi<{ users: { id: string; email: string }[] }>('GET', '/api/v1/users');
+      const ines = team.body.users.find((u) => u.email === invitee)!;
+      const lead = await adminApi<{ id: string }>('POST', '/api/v1/leads', {
+        email: 'buyer@example.com',
+        firstName: 'Bea',
+        source: 'website',
+        ownerId: ines.id,
+      });
+      await signIn(adminEmail, adminPassword);
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      await page.goto(`/leads/${lead.body.id}`);
+      await page.getByText('Ines Invited').waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: invitee })
+        .getByRole('button', { name: 'Remove…' })
+        .click();
+      await page.getByLabel('Hand their leads to').selectOption({ label: adminEmail });
+      await page.getByRole('button', { name: `Remove ${invitee}` }).click();
+      await page.getByRole('status').filter({ hasText: '1 lead handed over' }).waitFor();
+      expect(await page.getByRole('row').filter({ hasText: invitee }).count()).toBe(0);
+      await page.goto(`/leads/${lead.body.id}`);
+      await page.getByText('removed from the team').waitFor();
+      await signOut();
     });
     expect(watched.problems).toEqual([]);
   });
