@@ -217,6 +217,26 @@ describe('invitations', () => {
     expect(rivalTeam.body.invitations).toEqual([]);
   });
 
+  it('an address with an account in another org may be invited, but accepting says it already has an account', async () => {
+    const rival = await addRivalOrg(n.ctx.db);
+    const [theirs] = await n.ctx.db.select().from(users).where(eq(users.id, rival.userId));
+    await invite(theirs!.email);
+    const link = await waitForAccountLink(n.api, theirs!.email, 'accept-invitation');
+    const r = await withCookie('POST', '/api/v1/invitations/accept', null, {
+      token: link.token,
+      name: 'Double',
+      password: 'a good long password',
+    });
+    expect(r.status).toBe(409);
+    expect((r.body as Err).error.field).toBe('email');
+    // Nothing changed: still one user with that address, in their own org; the invitation still open.
+    const same = await n.ctx.db.select().from(users).where(eq(users.email, theirs!.email));
+    expect(same.map((u) => u.orgId)).toEqual([rival.orgId]);
+    expect(
+      (await n.api('POST', '/api/v1/invitations/preview', { token: link.token }, { key: null })).status,
+    ).toBe(200);
+  });
+
   it('refuses a bad address and an unknown role, naming the field', async () => {
     const bad = await n.api<Err>('POST', '/api/v1/invitations', { email: 'not-an-address', role: 'member' });
     expect(bad.status).toBe(400);

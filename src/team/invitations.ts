@@ -6,7 +6,7 @@ import { hashToken, newSecretToken } from '../accounts/secret-tokens.ts';
 import { publicUrl } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import { invitations, orgs, users } from '../db/schema.ts';
+import { invitations, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { enqueueAccountEmail, orgName } from '../notify/account-emails.ts';
 import { invitationNotice } from '../notify/account-notice.ts';
@@ -118,18 +118,26 @@ export async function inviteUser(
         and(eq(invitations.orgId, actor.orgId), sql`lower(${invitations.email}) = lower(${email})`, open),
       );
     const t = freshToken(ctx);
-    const [created] = await tx
-      .insert(invitations)
-      .values({
-        orgId: actor.orgId,
-        email,
-        role: input.role,
-        invitedBy: actor.userId,
-        tokenHash: t.hash,
-        sentAt: t.sentAt,
-        expiresAt: t.expiresAt,
-      })
-      .returning();
+    let created: InvitationRow | undefined;
+    try {
+      [created] = await tx
+        .insert(invitations)
+        .values({
+          orgId: actor.orgId,
+          email,
+          role: input.role,
+          invitedBy: actor.userId,
+          tokenHash: t.hash,
+          sentAt: t.sentAt,
+          expiresAt: t.expiresAt,
+        })
+        .returning();
+    } catch (e) {
+      // Another admin invited the same address at the same moment: theirs stands.
+      if (isUniqueViolation(e))
+        throw new AppError('CONFLICT', `email: ${email} is being invited right now`, { field: 'email' });
+      throw e;
+    }
     await sendInvitationEmail(ctx, tx, actor, created!, t.token);
     return view(created!, ctx.now());
   });
@@ -228,8 +236,6 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const inv = await openByToken(tx, input.token, ctx.now(), true);
-    const [org] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, inv.orgId));
-    if (!org) throw deadLink();
     let user: { id: string } | undefined;
     try {
       [user] = await tx
