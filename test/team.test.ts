@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assistants, invitations, notifications, users } from '../src/db/schema.ts';
+import { assistants, invitations, leadImports, notifications, users } from '../src/db/schema.ts';
 import { oneTimeLinkBlanked } from '../src/notify/outbox.ts';
 import { mailsTo, waitForAccountLink } from './helpers/account-mail.ts';
 import { addMember, addRivalOrg, startTestNurture, waitFor } from './helpers/test-nurture.ts';
@@ -337,6 +337,17 @@ describe('removing a user', () => {
     const y = await addMember(n.ctx.db, n.org.orgId);
     const onFirst = await addLead(leaving.id, first!.id);
     const onSecond = await addLead(leaving.id, second!.id);
+    const upload = (assistantId?: string) => ({
+      orgId: n.org.orgId,
+      userId: leaving.id,
+      fileName: 'leads.csv',
+      format: 'csv' as const,
+      columns: ['email'],
+      rowCount: 1,
+      options: { source: 'website', ...(assistantId ? { assistantId } : {}) },
+    });
+    const [importForSecond] = await n.ctx.db.insert(leadImports).values(upload(second!.id)).returning();
+    const [importForDefault] = await n.ctx.db.insert(leadImports).values(upload()).returning();
 
     // A map that leaves some leads without a new owner is refused before anything moves.
     const partial = await n.api<Err>('POST', `/api/v1/users/${leaving.id}/remove`, {
@@ -355,6 +366,10 @@ describe('removing a user', () => {
     expect(r.status).toBe(200);
     expect((await n.api<{ ownerId: string }>('GET', `/api/v1/leads/${onFirst.id}`)).body.ownerId).toBe(x.id);
     expect((await n.api<{ ownerId: string }>('GET', `/api/v1/leads/${onSecond.id}`)).body.ownerId).toBe(y.id);
+    // Their imports follow the leads of the same assistant (rows still queued are added as the new owner).
+    const imports = await n.ctx.db.select().from(leadImports).where(eq(leadImports.orgId, n.org.orgId));
+    expect(imports.find((i) => i.id === importForSecond!.id)?.userId).toBe(y.id);
+    expect(imports.find((i) => i.id === importForDefault!.id)?.userId).toBe(x.id);
   });
 
   it("a removed user's session cookie stops working at once; the last admin cannot be removed", async () => {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { anyUuid } from '../db/bulk-params.ts';
 import { queryRows } from '../db/database.ts';
-import { assistants, leadImports, users } from '../db/schema.ts';
+import { assistants, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { recordEvents } from '../timeline/record-event.ts';
@@ -78,9 +78,10 @@ export async function removeUser(
         { field: 'handTo' },
       );
 
+    const mapJson = sql`${JSON.stringify(byAssistant)}::jsonb`;
     const moved = await queryRows<{ id: string; owner_id: string }>(
       tx,
-      sql`UPDATE leads SET owner_id = COALESCE((${JSON.stringify(byAssistant)}::jsonb ->> assistant_id::text)::uuid, ${input.handTo ?? null}::uuid),
+      sql`UPDATE leads SET owner_id = COALESCE((${mapJson} ->> assistant_id::text)::uuid, ${input.handTo ?? null}::uuid),
                           updated_at = now()
           WHERE org_id = ${actor.orgId} AND owner_id = ${user.id}
           RETURNING id, owner_id`,
@@ -106,11 +107,26 @@ export async function removeUser(
         evidence: { from: user.id, to: l.owner_id, removedUser: user.email },
       })),
     );
-    if (input.handTo)
-      await tx
-        .update(leadImports)
-        .set({ userId: input.handTo })
-        .where(and(eq(leadImports.orgId, actor.orgId), eq(leadImports.userId, user.id)));
+    // Their imports go with the leads of the same assistant, so rows still queued are added as the new owner.
+    const importOwner = sql`COALESCE((${mapJson} ->> (options ->> 'assistantId'))::uuid, ${input.handTo ?? null}::uuid)`;
+    const [orphans] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM lead_imports
+          WHERE org_id = ${actor.orgId} AND user_id = ${user.id} AND ${importOwner} IS NULL`,
+    );
+    if (Number(orphans?.n ?? 0) > 0)
+      throw new AppError(
+        'VALIDATION',
+        `handTo: required: the user has ${orphans!.n} lead imports to hand over`,
+        {
+          field: 'handTo',
+        },
+      );
+    await queryRows(
+      tx,
+      sql`UPDATE lead_imports SET user_id = ${importOwner}
+          WHERE org_id = ${actor.orgId} AND user_id = ${user.id} RETURNING id`,
+    );
     await tx.delete(users).where(eq(users.id, user.id));
     const byOwner: Record<string, number> = {};
     for (const l of moved) byOwner[l.owner_id] = (byOwner[l.owner_id] ?? 0) + 1;
