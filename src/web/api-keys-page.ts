@@ -52,7 +52,7 @@ export function ApiKeysPage() {
   };
 
   return html`<h1 tabindex="-1">API keys</h1>
-    <p class="muted">Scripts and integrations call the API with <code>Authorization: Bearer &lt;key&gt;</code>, acting as you.</p>
+    <p class="muted">Scripts and integrations call the API with <code>${'Authorization: Bearer <key>'}</code>, acting as you.</p>
     ${error && html`<p class="error" role="alert">${error}</p>`}
     ${notice && html`<p class="ok" role="status">${notice}</p>`}
     <form class="card" onSubmit=${create} aria-labelledby="new-key-title" novalidate>

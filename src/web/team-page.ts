@@ -251,6 +251,7 @@ function RemoveUser({
     <h2 id="remove-title">Remove ${label(user)}</h2>
     <p>Their sessions and API keys stop working at once. Their leads go to someone else; each lead's timeline says so.</p>
     ${error && html`<p class="error" role="alert">${error}</p>`}
+    ${!others.length && html`<p class="error" role="alert">There is no one to hand their leads to: invite someone first.</p>`}
     <${Field} id="hand-to" label=${perAssistant ? 'Everything else goes to' : 'Hand their leads to'}>
       ${picker('hand-to', handTo, setHandTo)}
     </${Field}>
