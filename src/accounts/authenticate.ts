@@ -4,7 +4,8 @@ import { apiKeys, sessions, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor } from './actor.ts';
 import { noAccountHash, verifyPassword } from './passwords.ts';
-import { hashToken, newSecretToken } from './secret-tokens.ts';
+import { hashToken } from './secret-tokens.ts';
+import { startSession } from './sessions.ts';
 import {
   clearAccountFailures,
   normaliseEmail,
@@ -62,19 +63,6 @@ export async function login(
   await clearAccountFailures(db, input.email);
   const session = await startSession(db, user.id, policy.sessionTtlHours, now);
   return { ...session, actor: { orgId: user.orgId, userId: user.id, role: user.role } };
-}
-
-/** A session for a user just proven some other way (first-run setup). */
-export async function startSession(
-  db: Db,
-  userId: string,
-  ttlHours: number,
-  now: Date,
-): Promise<{ token: string; expiresAt: Date }> {
-  const { token, hash } = newSecretToken('ns');
-  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
-  await db.insert(sessions).values({ userId, tokenHash: hash, expiresAt });
-  return { token, expiresAt };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

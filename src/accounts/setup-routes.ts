@@ -3,8 +3,8 @@ import type { ApiEnv } from '../http/auth.ts';
 import { ErrorResponse, errorResponses, json } from '../http/openapi-helpers.ts';
 import { setSessionCookie } from '../http/session-cookie.ts';
 import type { Ctx } from '../platform/context.ts';
-import { startSession } from './authenticate.ts';
 import { completeSetup, setupNeeded } from './first-run.ts';
+import { startSession } from './sessions.ts';
 import { SetupBody, SetupResult, SetupState } from './setup-schemas.ts';
 
 export const setupStateRoute = createRoute({

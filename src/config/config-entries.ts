@@ -384,6 +384,14 @@ export const configEntries = {
     schema: int(1, 24 * 365).default(24 * 14),
     description: 'Lifetime of a UI session cookie.',
   },
+  INVITATION_TTL_HOURS: {
+    schema: int(1, 24 * 90).default(24 * 7),
+    description: 'How long the link in an invitation email works (resending makes a new one).',
+  },
+  PASSWORD_RESET_TTL_MINUTES: {
+    schema: int(5, 24 * 60).default(60),
+    description: 'How long the link in a password reset email works; it works once.',
+  },
   COOKIE_SECURE: {
     schema: bool.default(false),
     description:

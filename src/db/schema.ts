@@ -79,6 +79,32 @@ export const sessions = pgTable('sessions', {
   createdAt: createdAt(),
 });
 
+/** An admin's invitation to join the org (migration 0017, accounts/invitations.ts); the token only hashed. */
+export const invitations = pgTable('invitations', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  email: text('email').notNull(),
+  role: text('role').$type<'admin' | 'member'>().notNull(),
+  tokenHash: text('token_hash').notNull(),
+  invitedBy: uuid('invited_by'),
+  createdAt: createdAt(),
+  sentAt: ts('sent_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+  acceptedUserId: uuid('accepted_user_id'),
+  cancelledAt: ts('cancelled_at'),
+});
+
+/** A one-time password reset link (migration 0017, accounts/password-reset.ts); the token only hashed. */
+export const passwordResets = pgTable('password_resets', {
+  id: id(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
 export const schedules = pgTable('schedules', {
   id: id(),
   orgId: uuid('org_id').notNull(),
@@ -427,7 +453,14 @@ export const breakers = pgTable('breakers', {
   createdAt: createdAt(),
 });
 
-export type NotificationKind = 'deliverability_alert' | 'lead_hot' | 'lead_responded' | 'lead_warm';
+export type NotificationKind =
+  | 'deliverability_alert'
+  | 'lead_hot'
+  | 'lead_responded'
+  | 'lead_warm'
+  // Account emails (migration 0017): to an address that may not be a user yet, so no user_id.
+  | 'invitation'
+  | 'password_reset';
 export type NotificationChannel = 'email' | 'whatsapp' | 'in_app';
 export type NotificationPreferences = Partial<
   Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>
@@ -440,7 +473,8 @@ export const notifications = pgTable(
   {
     id: id(),
     orgId: uuid('org_id').notNull(),
-    userId: uuid('user_id').notNull(),
+    /** Null for account emails (an invitation): their recipient may not be a user yet. */
+    userId: uuid('user_id'),
     assistantId: uuid('assistant_id').notNull(),
     leadId: uuid('lead_id'),
     kind: text('kind').$type<NotificationKind>().notNull(),
@@ -559,6 +593,8 @@ export const schema = {
   users,
   apiKeys,
   sessions,
+  invitations,
+  passwordResets,
   schedules,
   assistants,
   assistantExclusions,

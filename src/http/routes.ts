@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { registerAccountRoutes, registerPasswordResetRoutes } from '../accounts/account-routes.ts';
 import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts';
 import { registerSetupRoutes } from '../accounts/setup-routes.ts';
 import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
@@ -22,6 +23,7 @@ import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
 import { registerScheduleRoutes } from '../schedules/schedule-routes.ts';
 import { registerExclusionRoutes } from '../suppression/exclusion-routes.ts';
+import { registerInvitationAcceptRoutes, registerTeamRoutes } from '../team/team-routes.ts';
 import type { ApiEnv } from './auth.ts';
 
 /**
@@ -35,6 +37,23 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/setup                   public   does this instance still need its first org?
  *   POST /api/v1/setup                   public   first run: org + admin, with the logged setup token
  *   GET  /api/v1/me                               who am I
+ *   POST /api/v1/password-resets         public   forgot password: a one-time link by email (always 202)
+ *   POST /api/v1/password-resets/complete  public set a new password with the link's token; sessions end
+ *   POST /api/v1/invitations/preview     public   what an invitation link is for (org, email, role)
+ *   POST /api/v1/invitations/accept      public   accept: name + password, the user is made and signed in
+ *   GET  /api/v1/me/profile                       my name, email, phone, role, org
+ *   PATCH /api/v1/me/profile                      change my name, phone (E.164)
+ *   POST /api/v1/me/password                      change my password (current one first); my other sessions end
+ *   GET  /api/v1/me/api-keys                      my API keys (name, prefix, created, last used, revoked)
+ *   POST /api/v1/me/api-keys                      a new named key, shown once
+ *   POST /api/v1/me/api-keys/{id}/revoke          revoke one: it stops at once
+ *   GET  /api/v1/users                            the org's users and roles (admins: + open invitations)
+ *   PATCH /api/v1/users/{id}                      make admin or member; never no admin left (admins)
+ *   POST /api/v1/users/{id}/remove                remove; leads handed over, all or per assistant (admins)
+ *   GET  /api/v1/invitations                      open invitations (admins)
+ *   POST /api/v1/invitations                      invite an email with a role (admins)
+ *   POST /api/v1/invitations/{id}/resend          new link, old one dead (admins)
+ *   DELETE /api/v1/invitations/{id}               cancel (admins)
  *   GET  /api/v1/assistants                       the org's assistants (no secrets)
  *   GET  /api/v1/assistants/{id}                  one, with its mailbox reader's state
  *   PUT  /api/v1/assistants/{id}/mailbox          set its IMAP mailbox (admins)
@@ -114,6 +133,11 @@ export const routeTable: {
     register: registerInboundProblemRoutes,
   },
   { name: 'me', prefix: '/api/v1/me', register: registerMeRoute },
+  // Accounts and team (issue 9): my profile, password, API keys; users, roles, invitations; forgot password.
+  { name: 'account', prefix: '/api/v1/me/', register: registerAccountRoutes },
+  { name: 'password-resets', prefix: '/api/v1/password-resets', register: registerPasswordResetRoutes },
+  { name: 'invitation-accept', prefix: '/api/v1/invitations/', register: registerInvitationAcceptRoutes },
+  { name: 'team', prefix: '/api/v1/users', register: registerTeamRoutes },
   { name: 'assistants', prefix: '/api/v1/assistants', register: registerAssistantRoutes },
   // Composer: /api/v1/assistants/{id}/templates, /preview, /proof-points, /quote-first-email.
   { name: 'templates', prefix: '/api/v1/assistants/', register: registerTemplateRoutes },

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config/config.ts';
 import { sessionCookie } from './auth.ts';
 import { forwardedHttps, proxyTrust } from './client-address.ts';
@@ -32,3 +32,6 @@ export function setSessionCookie(
     expires: session.expiresAt,
   });
 }
+
+/** The session token this request came with, if any (to keep it when ending the others). */
+export const currentSessionToken = (c: Context): string | undefined => getCookie(c, sessionCookie);

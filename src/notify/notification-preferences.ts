@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
+import { normalisePhone } from '../accounts/phone-number.ts';
 import { type Config, whatsappConfigured } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { type NotificationChannel, type NotificationPreferences, users } from '../db/schema.ts';
@@ -24,23 +25,6 @@ export function channelOn(
   channel: NotificationChannel,
 ): boolean {
   return prefs?.[kind]?.[channel] !== false;
-}
-
-/**
- * A phone number as E.164: "+", the country code, the number, 8 to 15 digits
- * in all. Spaces, dots, dashes and brackets are allowed and dropped; a
- * leading 00 is read as "+". Anything else is a 400 naming `phone`.
- */
-export function normalisePhone(input: string): string {
-  const compact = input.trim().replace(/[\s.\-()]/g, '');
-  const plus = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
-  if (!/^\+[1-9]\d{7,14}$/.test(plus))
-    throw new AppError(
-      'VALIDATION',
-      'phone: an international number in E.164 form, "+" and the country code first (e.g. +447700900123)',
-      { field: 'phone' },
-    );
-  return plus;
 }
 
 export type PreferencesView = {

@@ -23,7 +23,15 @@ export const Notification = z
   .object({
     id: z.uuid(),
     kind: z
-      .enum(['deliverability_alert', 'lead_hot', 'lead_responded', 'lead_warm'])
+      // Account emails (invitation, password_reset) have no user, so they are never in anyone's list.
+      .enum([
+        'deliverability_alert',
+        'lead_hot',
+        'lead_responded',
+        'lead_warm',
+        'invitation',
+        'password_reset',
+      ])
       .openapi({ description: 'What it is about' }),
     channel: z.enum(['email', 'whatsapp', 'in_app']).openapi({
       description:

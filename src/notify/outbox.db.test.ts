@@ -329,7 +329,7 @@ describe('notifications outbox', () => {
       const email = createEmailNotifier(ctx.db, senders);
       const rows = (await noticesOf(d.org.orgId)).map((r) => r.n);
       const outcomes = new Map<string, DeliveryOutcome>();
-      for (const n of rows) outcomes.set(n.userId, await email.deliver(n));
+      for (const n of rows) outcomes.set(n.userId!, await email.deliver(n));
       expect(outcomes.get(d.org.userId)).toMatchObject({ ok: true });
       expect(outcomes.get(d.owner.id)).toMatchObject({ ok: false, permanent: true });
       const [got] = sink.received;

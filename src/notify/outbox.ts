@@ -106,6 +106,10 @@ export async function claimDueNotifications(
   });
 }
 
+/** Kinds whose body holds a one-time link (notify/account-emails.ts): blanked once delivered or given up. */
+const oneTimeLinkKinds = new Set<string>(['invitation', 'password_reset']);
+export const oneTimeLinkBlanked = '(This email held a one-time link; it is not kept once sent.)';
+
 export type RetryPolicy = Pick<Config, 'NOTIFY_MAX_ATTEMPTS' | 'NOTIFY_RETRY_BASE_MS'>;
 
 /**
@@ -138,9 +142,12 @@ export async function recordDelivery(
             now.getTime() + policy.NOTIFY_RETRY_BASE_MS * 2 ** Math.max(0, claimed.attempts - 1),
           ),
         };
+  // An account email's one-time link is not kept once the email went (or never will).
+  const blank =
+    oneTimeLinkKinds.has(claimed.kind) && (outcome.ok || giveUp) ? { body: oneTimeLinkBlanked } : {};
   const [row] = await db
     .update(notifications)
-    .set(set)
+    .set({ ...set, ...blank })
     .where(ours)
     .returning({ status: notifications.status });
   return row?.status ?? null;

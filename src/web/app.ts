@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AcceptInvitationPage } from './accept-invitation-page.ts';
 import { AddLeadPage } from './add-lead-page.ts';
 import { api, errorText, whenSignedOut } from './api.ts';
+import { ApiKeysPage } from './api-keys-page.ts';
 import { AssistantUsersPage } from './assistant-users-page.ts';
 import { DashboardPage } from './dashboard-page.ts';
 import { forgetCached, MeContext } from './data.ts';
+import { ForgotPasswordPage } from './forgot-password-page.ts';
 import { html } from './html.ts';
 import { ImportPage } from './import-page.ts';
 import { ImportsPage } from './imports-page.ts';
@@ -11,9 +14,12 @@ import { InboundProblemsPage } from './inbound-problems-page.ts';
 import { LeadListPage } from './lead-list-page.ts';
 import { LeadPage } from './lead-page.ts';
 import { LoginPage } from './login-page.ts';
+import { ProfilePage } from './profile-page.ts';
+import { ResetPasswordPage } from './reset-password-page.ts';
 import { match, navigate, useLocation } from './router.ts';
 import { SandboxPage } from './sandbox-page.ts';
 import { Shell } from './shell.ts';
+import { TeamPage } from './team-page.ts';
 import type { Me } from './types.ts';
 import { UnsentEmailsPage } from './unsent-emails-page.ts';
 
@@ -30,7 +36,17 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
   ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],
+  ['/team', () => html`<${TeamPage} />`],
+  ['/me', () => html`<${ProfilePage} />`],
+  ['/me/api-keys', () => html`<${ApiKeysPage} />`],
 ];
+
+/** Pages reached from an email or the sign-in page, signed in or not: their link is their proof. */
+const publicPages: Record<string, (signedIn: (me: Me) => void) => unknown> = {
+  '/accept-invitation': (signedIn) => html`<${AcceptInvitationPage} onSignedIn=${signedIn} />`,
+  '/forgot-password': () => html`<${ForgotPasswordPage} />`,
+  '/reset-password': () => html`<${ResetPasswordPage} />`,
+};
 
 function NotFound() {
   return html`<h1 tabindex="-1">Not found</h1>
@@ -70,6 +86,13 @@ export function App() {
 
   if (bootError)
     return html`<main class="narrow"><h1>Nurture</h1><p role="alert" class="error">${bootError}</p></main>`;
+  const publicPage = publicPages[path];
+  if (publicPage)
+    return publicPage((signedIn) => {
+      forgetCached();
+      setMe(signedIn);
+      navigate('/', { replace: true });
+    });
   if (me === undefined) return html`<p class="loading" aria-live="polite">Loading…</p>`;
   if (me === null) return html`<${LoginPage} onSignedIn=${setMe} />`;
 

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { api } from './api.ts';
-import type { Assistant, Me, Schedule } from './types.ts';
+import type { Assistant, Me, Schedule, TeamMember } from './types.ts';
 
 /** The signed-in user, for every screen. */
 export const MeContext = createContext<Me | null>(null);
@@ -42,9 +42,18 @@ function useLoaded<T>(load: () => Promise<T[]>): T[] {
   return items;
 }
 
+export const loadTeam = () =>
+  cached('users', () => api<{ users: TeamMember[] }>('GET', '/users').then((r) => r.users));
+/** After a change to the team (a role, a removal), the next reader loads it again. */
+export const forgetTeam = () => cache.delete('users');
+
 export const useAssistants = () => useLoaded(loadAssistants);
+export const useTeam = () => useLoaded(loadTeam);
 export const useSchedules = () => useLoaded(loadSchedules);
 
-/** Who owns a lead, as the viewer reads it (the API has no user directory yet). */
-export const ownerLabel = (ownerId: string, me: Me) =>
-  ownerId === me.userId ? 'You' : `User ${ownerId.slice(0, 8)}`;
+/** Who owns a lead, as the viewer reads it: you, or the user's name (else email) from the team list. */
+export function ownerLabel(ownerId: string, me: Me, team: TeamMember[]): string {
+  if (ownerId === me.userId) return 'You';
+  const user = team.find((u) => u.id === ownerId);
+  return user ? user.name || user.email : `User ${ownerId.slice(0, 8)}`;
+}

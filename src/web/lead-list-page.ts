@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, query } from './api.ts';
-import { ownerLabel, useAssistants, useMe } from './data.ts';
+import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
 import { apiParams, type Filters, filtersFromQuery, filtersToQuery, LeadFilters } from './lead-filters.ts';
@@ -48,6 +48,7 @@ export function LeadListPage() {
   const filters = filtersFromQuery(q);
   const key = filtersToQuery(filters);
   const me = useMe();
+  const team = useTeam();
   const assistants = useAssistants();
   const [leads, setLeads] = useState<Lead[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -113,7 +114,7 @@ export function LeadListPage() {
               <td><${StateBadge} state=${l.state} subState=${l.subState} /></td>
               <td>${sourceLabel(l.source)}</td>
               <td>${assistantName(l.assistantId)}</td>
-              <td>${ownerLabel(l.ownerId, me)}</td>
+              <td>${ownerLabel(l.ownerId, me, team)}</td>
               <td><${Time} iso=${l.createdAt} withTime=${false} /></td>
               <td>
                 ${

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
-import { ownerLabel, useAssistants, useMe } from './data.ts';
+import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
 import { LeadActions } from './lead-actions.ts';
@@ -13,6 +13,7 @@ const pollMs = 5_000;
 
 export function LeadPage({ id }: { id: string }) {
   const me = useMe();
+  const team = useTeam();
   const assistants = useAssistants();
   const [lead, setLead] = useState<Lead | null>(null);
   const [items, setItems] = useState<TimelineItem[] | null>(null);
@@ -77,7 +78,7 @@ export function LeadPage({ id }: { id: string }) {
       <div><dt>Source</dt><dd>${sourceLabel(lead.source)}</dd></div>
       ${lead.context && html`<div><dt>Context</dt><dd>${lead.context}</dd></div>`}
       <div><dt>Assistant</dt><dd>${assistant?.name ?? '…'}</dd></div>
-      <div><dt>Owner</dt><dd>${ownerLabel(lead.ownerId, me)}</dd></div>
+      <div><dt>Owner</dt><dd>${ownerLabel(lead.ownerId, me, team)}</dd></div>
       <div><dt>Added</dt><dd><${Time} iso=${lead.createdAt} /></dd></div>
       ${lead.phone && html`<div><dt>Phone</dt><dd>${lead.phone}</dd></div>`}
       ${lead.timeZone && html`<div><dt>Time zone</dt><dd>${lead.timeZone}</dd></div>`}

@@ -67,6 +67,7 @@ function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         onInput=${(e: Event) => setPassword((e.target as HTMLInputElement).value)}
       />
       <button type="submit" class="primary" disabled=${busy}>${busy ? 'Signing in…' : 'Sign in'}</button>
+      <p><a href="/forgot-password">Forgot your password?</a></p>
     </form>
   </main>`;
 }

@@ -47,9 +47,14 @@ export function Shell({
 }) {
   const me = useMe();
   const sandbox = useSandboxInUse(path);
-  const links = sandbox
-    ? [...nav, { href: '/sandbox', label: 'Sandbox', current: (p: string) => p.startsWith('/sandbox') }]
-    : nav;
+  const links = [
+    ...nav,
+    ...(sandbox
+      ? [{ href: '/sandbox', label: 'Sandbox', current: (p: string) => p.startsWith('/sandbox') }]
+      : []),
+    // SPEC §10.1: Team is for the org's admins.
+    ...(me.role === 'admin' ? [{ href: '/team', label: 'Team', current: (p: string) => p === '/team' }] : []),
+  ];
   return html`<a class="skip" href="#main">Skip to content</a>
     <header class="topbar">
       <a class="brand" href="/">Nurture</a>
@@ -66,6 +71,8 @@ export function Shell({
       <div class="topbar-end">
         <${NotificationsBell} path=${path} />
         <span class="muted role" title=${`Signed in as ${me.role}`}>${me.role === 'admin' ? 'Admin' : 'Member'}</span>
+        <a href="/me" aria-current=${path === '/me' ? 'page' : undefined}>My profile</a>
+        <a href="/me/api-keys" aria-current=${path === '/me/api-keys' ? 'page' : undefined}>API keys</a>
         <button type="button" class="link" onClick=${onSignOut}>Sign out</button>
       </div>
     </header>

@@ -5,6 +5,11 @@
  * browser.
  */
 import type { z } from '@hono/zod-openapi';
+import type {
+  ApiKey as ApiKeySchema,
+  NewApiKey as NewApiKeySchema,
+  Profile as ProfileSchema,
+} from '../accounts/account-schemas.ts';
 import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
 import type { AssistantUser as AssistantUserSchema } from '../assistants/assistant-user-schemas.ts';
 import type { sources } from '../compose/templates.ts';
@@ -15,8 +20,16 @@ import type {
 } from '../imports/import-schemas.ts';
 import type { InboundProblem as InboundProblemSchema } from '../inbound/inbound-problem-schemas.ts';
 import type { LeadPage as LeadPageSchema, Lead as LeadSchema } from '../leads/lead-schemas.ts';
-import type { NotificationList as NotificationListSchema } from '../notify/notification-schemas.ts';
+import type {
+  NotificationList as NotificationListSchema,
+  NotificationPreferences as NotificationPreferencesSchema,
+} from '../notify/notification-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
+import type {
+  InvitationPreview as InvitationPreviewSchema,
+  Invitation as InvitationSchema,
+  TeamList as TeamListSchema,
+} from '../team/team-schemas.ts';
 
 export type Me = { orgId: string; userId: string; role: 'admin' | 'member' };
 export type Lead = z.infer<typeof LeadSchema>;
@@ -32,6 +45,14 @@ export type ImportRow = z.infer<typeof ImportRowReport>;
 export type InboundProblem = z.infer<typeof InboundProblemSchema>;
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type Notification = NotificationList['items'][number];
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+export type Team = z.infer<typeof TeamListSchema>;
+export type TeamMember = Team['users'][number];
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export type NewApiKey = z.infer<typeof NewApiKeySchema>;
 
 /** One item of GET /api/v1/leads/{id}/timeline (lead-queries.ts), dates as ISO strings. */
 export type TimelineItem =

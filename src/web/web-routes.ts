@@ -45,6 +45,12 @@ export const appPaths = [
   '/sandbox',
   '/sandbox/:id',
   '/unsent-emails',
+  '/team',
+  '/me',
+  '/me/api-keys',
+  '/accept-invitation',
+  '/forgot-password',
+  '/reset-password',
 ];
 
 const moduleName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:ts|css)$/;
