@@ -210,7 +210,27 @@ beforeAll(async () => {
   expect(
     (await n.api('POST', `/api/v1/assistants/${x!.id}/exclusions`, { entries: ['matrix.example'] })).status,
   ).toBe(200);
+  // Team and account records: a second key of the owner's (revoking it must not cut the matrix's own),
+  // users for the role change and the removal (each its own: a removed user is gone), an invitation.
+  const ownerKey = await n.api<{ id: string }>(
+    'POST',
+    '/api/v1/me/api-keys',
+    { name: 'spare' },
+    { key: owner.key },
+  );
+  expect(ownerKey.status).toBe(201);
+  const promoted = await addMember(db, n.org.orgId);
+  const removed = await addMember(db, n.org.orgId);
+  const invitation = await n.api<{ id: string }>('POST', '/api/v1/invitations', {
+    email: 'invited-by-matrix@example.com',
+    role: 'member',
+  });
+  expect(invitation.status).toBe(201);
   Object.assign(ids, {
+    apiKey: ownerKey.body.id,
+    promotedUser: promoted.id,
+    removedUser: removed.id,
+    invitation: invitation.body.id,
     lead: lead.body.id,
     sandbox: mail.id,
     unsent: unsent!.id,
@@ -247,6 +267,10 @@ function fill(op: Operation, method: string, path: string): string {
       method === 'delete' && path === '/api/v1/schedules/{id}' ? ids.spareSchedule! : ids.schedule!,
     ],
     ['/api/v1/assistants/{id}', ids.assistant!],
+    ['/api/v1/me/api-keys/{id}', ids.apiKey!],
+    ['/api/v1/users/{id}/remove', ids.removedUser!],
+    ['/api/v1/users/{id}', ids.promotedUser!],
+    ['/api/v1/invitations/{id}', ids.invitation!],
     ['/api/v1/deliverability/dkim/{assistantId}', ids.assistant!],
   ];
   const record = byPrefix.find(([prefix]) => path.startsWith(prefix));
@@ -272,6 +296,7 @@ function bodyFor(op: Operation, actor: Actor): unknown {
     defaultScheduleId: actor.scheduleId,
     defaultEmailccScheduleId: actor.scheduleId,
     ownerId: actor.userId,
+    handTo: actor.userId,
     userId: actor.userId,
     leadId: ids.lead!,
     leadIds: ids.lead!,

@@ -286,6 +286,11 @@ describe('removing a user', () => {
     await n.ctx.db.update(users).set({ name: 'Heir' }).where(eq(users.id, heir.id));
     const a = await addLead(leaving.id);
     const b = await addLead(leaving.id);
+    // A manager of the org's assistant: the managership must not outlive the user.
+    const put = await n.api('PUT', `/api/v1/assistants/${n.org.assistantId}/users/${leaving.id}`, {
+      manager: true,
+    });
+    expect(put.status).toBe(200);
     // Before: their key works.
     expect((await n.api('GET', '/api/v1/me', undefined, { key: leaving.key })).status).toBe(200);
 
@@ -317,6 +322,12 @@ describe('removing a user', () => {
     expect((await n.api('GET', '/api/v1/me', undefined, { key: leaving.key })).status).toBe(401);
     const team = await n.api<Team>('GET', '/api/v1/users');
     expect(team.body.users.some((u) => u.id === leaving.id)).toBe(false);
+    const assigned = await n.api<{ items: { userId: string }[] }>(
+      'GET',
+      `/api/v1/assistants/${n.org.assistantId}/users`,
+    );
+    expect(assigned.status).toBe(200);
+    expect(JSON.stringify(assigned.body)).not.toContain(leaving.id);
   });
 
   it('hands leads per assistant when given a map, the rest to handTo', async () => {

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { anyUuid } from '../db/bulk-params.ts';
 import { queryRows } from '../db/database.ts';
-import { assistants, users } from '../db/schema.ts';
+import { assistants, assistantUsers, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { recordEvents } from '../timeline/record-event.ts';
@@ -127,6 +127,8 @@ export async function removeUser(
       sql`UPDATE lead_imports SET user_id = ${importOwner}
           WHERE org_id = ${actor.orgId} AND user_id = ${user.id} RETURNING id`,
     );
+    // Their assignments and managerships go with them (the table has no foreign keys to cascade).
+    await tx.delete(assistantUsers).where(eq(assistantUsers.userId, user.id));
     await tx.delete(users).where(eq(users.id, user.id));
     const byOwner: Record<string, number> = {};
     for (const l of moved) byOwner[l.owner_id] = (byOwner[l.owner_id] ?? 0) + 1;
