@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
-import { useAssistants, useMe } from './data.ts';
+import { useAssistants, useMe, useTeam } from './data.ts';
 import { html } from './html.ts';
 import type { Assistant, AssistantUser } from './types.ts';
 
@@ -8,8 +8,8 @@ import type { Assistant, AssistantUser } from './types.ts';
  * SPEC §10.2: who works with each assistant. An admin assigns users to an
  * assistant and makes some of them its Assistant Managers (who then see,
  * edit, add for and re-own the leads of every user of it); a manager sees
- * the list of the assistants they manage. Users are named by their id until
- * the Team screen lists them.
+ * the list of the assistants they manage. Users are picked from the team
+ * list (those not on the assistant yet).
  */
 export function AssistantUsersPage() {
   const me = useMe();
@@ -26,6 +26,7 @@ export function AssistantUsersPage() {
 
 function AssistantUsers({ assistant, onStatus }: { assistant: Assistant; onStatus: (s: string) => void }) {
   const me = useMe();
+  const team = useTeam();
   const admin = me.role === 'admin';
   const [items, setItems] = useState<AssistantUser[] | null>(null);
   const [hidden, setHidden] = useState(false);
@@ -138,8 +139,16 @@ function AssistantUsers({ assistant, onStatus }: { assistant: Assistant; onStatu
             }}
           >
             <label>
-              User id
-              <input value=${userId} onInput=${(e: Event) => setUserId((e.target as HTMLInputElement).value)} />
+              User
+              <select value=${userId} onChange=${(e: Event) => setUserId((e.target as HTMLSelectElement).value)}>
+                <option value="">Choose a user…</option>
+                ${team
+                  .filter((u) => !items?.some((a) => a.userId === u.id))
+                  .map(
+                    (u) =>
+                      html`<option value=${u.id}>${u.name ? `${u.name} (${u.email})` : u.email}</option>`,
+                  )}
+              </select>
             </label>
             <label>
               <input

@@ -242,7 +242,7 @@ describe('the web app in a browser', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assistants' }).click();
       await page.getByRole('heading', { name: "Assistants' users", level: 1 }).waitFor();
       await page.getByText('Nobody is assigned yet').waitFor();
-      await page.getByLabel('User id').fill(member.id);
+      await page.getByLabel('User', { exact: true }).selectOption(member.id);
       await page.getByLabel('Assistant Manager', { exact: true }).check();
       await page.getByRole('button', { name: 'Assign' }).click();
       const box = page.getByRole('checkbox', { name: /manages/ });
