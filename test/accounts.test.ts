@@ -36,7 +36,8 @@ async function call(
   const res = await fetch(`${n.url}${path}`, {
     method,
     headers: {
-      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+      // A browser sends its page's origin with every write; the CSRF guard asks for it with a cookie.
+      ...(opts.cookie ? { cookie: opts.cookie, origin: n.url! } : {}),
       ...(opts.key ? { authorization: `Bearer ${opts.key}` } : {}),
       ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
     },

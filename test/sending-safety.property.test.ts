@@ -533,7 +533,7 @@ describe('sending safety', () => {
           ]);
         },
       ),
-      { numRuns, examples },
+      { numRuns, examples, endOnFailure: true },
     );
     const ms = Math.round(performance.now() - t0);
     console.log(

@@ -90,14 +90,22 @@ const unitArb = fc.oneof(
 
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
-/** Best of three runs; one run over `budgetMs` is answer enough (and spares the other two). */
-async function bestOf3(run: () => unknown, budgetMs: number): Promise<number> {
+/**
+ * Up to three runs, the best kept: a busy machine's pause makes a run slow,
+ * never fast. It stops early at a run that is answer enough: one that already
+ * passes (`passes`), or one over `budgetMs` (sparing the rest).
+ */
+async function bestOf3(
+  run: () => unknown,
+  budgetMs: number,
+  passes: (ms: number) => boolean,
+): Promise<number> {
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
     await run();
     best = Math.min(best, performance.now() - start);
-    if (best > budgetMs) break;
+    if (best > budgetMs || passes(best)) break;
   }
   return best;
 }
@@ -113,7 +121,10 @@ async function assertLinear(stage: (input: string) => unknown, unit: string): Pr
   for (const size of sizes) {
     // The 1 MB bound pro rata, but never below a floor for the capped stages' fixed cost.
     const budgetMs = Math.max(minBudgetMs, (maxMillisAt1MB * size) / (1024 * KB));
-    const ms = await bestOf3(() => stage(fill(unit, size)), budgetMs);
+    // The small sizes set the per-byte baseline: their best of three. A big size stops at its first
+    // run within both bounds (most of the test's time is the 1 MB runs).
+    const passes = (ms: number) => size > 64 * KB && ms <= budgetMs && ms / size / base <= maxPerByteRatio;
+    const ms = await bestOf3(() => stage(fill(unit, size)), budgetMs, passes);
     const at = `${JSON.stringify(unit)} × ${size / KB} KB: ${ms.toFixed(0)} ms`;
     if (ms > budgetMs) throw new Error(`${at}, over its budget of ${budgetMs.toFixed(0)} ms`);
     if (size <= 64 * KB) {

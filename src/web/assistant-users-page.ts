@@ -138,18 +138,19 @@ function AssistantUsers({ assistant, onStatus }: { assistant: Assistant; onStatu
               if (id) put(id, manager, `Assigned to ${assistant.name}.`).then(() => setUserId(''));
             }}
           >
-            <label>
-              User
-              <select value=${userId} onChange=${(e: Event) => setUserId((e.target as HTMLSelectElement).value)}>
-                <option value="">Choose a user…</option>
-                ${team
-                  .filter((u) => !items?.some((a) => a.userId === u.id))
-                  .map(
-                    (u) =>
-                      html`<option value=${u.id}>${u.name ? `${u.name} (${u.email})` : u.email}</option>`,
-                  )}
-              </select>
-            </label>
+            <label for=${`assign-${assistant.id}`}>User</label>
+            <select
+              id=${`assign-${assistant.id}`}
+              value=${userId}
+              onChange=${(e: Event) => setUserId((e.target as HTMLSelectElement).value)}
+            >
+              <option value="">Choose a user…</option>
+              ${team
+                .filter((u) => !items?.some((a) => a.userId === u.id))
+                .map(
+                  (u) => html`<option value=${u.id}>${u.name ? `${u.name} (${u.email})` : u.email}</option>`,
+                )}
+            </select>
             <label>
               <input
                 type="checkbox"
