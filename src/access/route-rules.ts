@@ -33,6 +33,8 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'POST /api/v1/inbound/raw': 'public',
+  'GET /api/v1/inbound-secret': 'admin',
+  'POST /api/v1/inbound-secret/rotate': 'admin',
 
   'GET /api/v1/me': 'self',
   'GET /api/v1/me/notification-preferences': 'self',

@@ -3,15 +3,24 @@ import { isUniqueViolation } from '../db/db-errors.ts';
 import { apiKeys, assistants, orgs, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { createDefaultSchedules } from '../schedules/schedules.ts';
+import { setNewInboundSecret } from './inbound-secret.ts';
 import { hashPassword } from './passwords.ts';
 import { newSecretToken } from './secret-tokens.ts';
 
 export type InitInput = { orgName: string; email: string; password: string; assistantName?: string };
-export type InitResult = { orgId: string; userId: string; assistantId: string; apiKey: string };
+export type InitResult = {
+  orgId: string;
+  userId: string;
+  assistantId: string;
+  apiKey: string;
+  /** The org's secret for POST /api/v1/inbound/raw, shown this once. */
+  inboundSecret: string;
+};
 
 /**
- * `nurture init`: an org, its admin, the default schedules, a default assistant
- * and an API key for the admin — everything needed to add a first lead.
+ * `nurture init`: an org, its admin, the default schedules, a default assistant,
+ * an API key for the admin and the org's inbound secret — everything needed to
+ * add a first lead and hand its replies in.
  */
 export async function createOrgWithAdmin(db: Db, input: InitInput): Promise<InitResult> {
   if (input.password.length < 8)
@@ -55,6 +64,7 @@ export async function createOrgWithAdmin(db: Db, input: InitInput): Promise<Init
       prefix: key.displayPrefix,
       keyHash: key.hash,
     });
-    return { orgId: org!.id, userId: user!.id, assistantId: assistant!.id, apiKey: key.token };
+    const inboundSecret = await setNewInboundSecret(tx, org!.id);
+    return { orgId: org!.id, userId: user!.id, assistantId: assistant!.id, apiKey: key.token, inboundSecret };
   });
 }

@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
       else
         process.stdout.write(
-          `Organisation ${r.orgId} created.\nAdmin user: ${r.userId}\nAssistant:  ${r.assistantId}\nAPI key (shown once): ${r.apiKey}\n`,
+          `Organisation ${r.orgId} created.\nAdmin user: ${r.userId}\nAssistant:  ${r.assistantId}\nAPI key (shown once): ${r.apiKey}\nInbound secret (shown once, header X-Nurture-Inbound-Secret): ${r.inboundSecret}\n`,
         );
     } finally {
       await database.close();
