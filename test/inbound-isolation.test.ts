@@ -262,8 +262,23 @@ describe('a sender failing DMARC changes no state', () => {
       },
     });
     await postRaw(failing.raw, { 'x-nurture-inbound-secret': n.org.inboundSecret });
-    expect(await waitProcessed(failing.messageId)).toMatchObject({ status: 'held', leadId: a2.id });
+    const held = await waitProcessed(failing.messageId);
+    expect(held).toMatchObject({ status: 'held', leadId: a2.id });
     expect((await leadOf(n.org.apiKey, a2.id)).state).toBe('cold');
+
+    // A human who knows it is genuine applies it from the review queue: it acts as the reply it is.
+    const queue = await n.api<{ items: { id: string; inboundMessageId: string; reason: string | null }[] }>(
+      'GET',
+      '/api/v1/review-items',
+    );
+    const item = queue.body.items.find((i) => i.inboundMessageId === held.id);
+    expect(item?.reason).toBe('dmarc_fail');
+    const resolved = await n.api('POST', `/api/v1/review-items/${item!.id}/resolve`, {
+      intent: 'info_request',
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(await leadOf(n.org.apiKey, a2.id)).toMatchObject({ state: 'responded', subState: 'InfoRequest' });
+    expect((await inboundRow(failing.messageId))!.status).toBe('processed');
   });
 });
 

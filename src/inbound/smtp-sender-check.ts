@@ -22,6 +22,16 @@ export function createSenderCheck(config: Config, hostname: string): SenderCheck
   // SPF may take ten lookups, then DKIM and DMARC theirs: a bound for the whole check.
   const budgetMs = config.DNS_TIMEOUT_MS * 4;
   return async (raw, s) => {
+    if (!headerBlockWithin(raw, maxHeaderBlockBytes))
+      // No real mail server writes such a header block; checking it would only cost the server's
+      // thread. It counts as failing: matched only by its sender, it is held for a human.
+      return {
+        dmarc: 'fail',
+        source: 'smtp-listener',
+        domain: null,
+        policy: null,
+        evidence: { skipped: `header block over ${maxHeaderBlockBytes} bytes, not checked`, client: s },
+      };
     let timer: NodeJS.Timeout | undefined;
     try {
       const checked = authenticate(inSlices(raw), {
@@ -81,6 +91,14 @@ export function createSenderCheck(config: Config, hostname: string): SenderCheck
       clearTimeout(timer);
     }
   };
+}
+
+const maxHeaderBlockBytes = 128 * 1024;
+
+/** Whether the blank line that ends the header block comes within `max` bytes. */
+function headerBlockWithin(raw: Buffer, max: number): boolean {
+  const head = raw.subarray(0, Math.min(raw.length, max + 4));
+  return head.indexOf('\r\n\r\n') !== -1 || head.indexOf('\n\n') !== -1 || raw.length <= max;
 }
 
 /** 64 KB per turn of the event loop: a 40 MB message's DKIM hashing never holds the server's thread for long. */
