@@ -314,7 +314,7 @@ describe('stop means stop', () => {
       'Please remove me from your mailing list and stop emailing me.',
     );
     expect((await postRaw(m.raw, { 'x-nurture-inbound-secret': n.org.inboundSecret })).status).toBe(202);
-    await waitProcessed(m.messageId);
+    const stop = await waitProcessed(m.messageId);
     expect(await leadOf(n.org.apiKey, a.id)).toMatchObject({ state: 'deactivated', subState: 'StopRequest' });
     const [s] = await n.ctx.db
       .select()
@@ -335,5 +335,15 @@ describe('stop means stop', () => {
     expect(again.body.error.message).toMatch(/suppression list \(stop_request\)/);
     // The other org's lead with that address is its own: untouched.
     expect((await leadOf(rival.apiKey, b.id)).state).toBe('cold');
+
+    // A user says the reply was no stop after all: the suppression it caused is lifted with it.
+    const corrected = await n.api('POST', `/api/v1/leads/${a.id}/corrections`, {
+      inboundMessageId: stop.id,
+      intent: 'other',
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    expect(await leadOf(n.org.apiKey, a.id)).toMatchObject({ state: 'responded', subState: 'Other' });
+    expect(await n.ctx.db.select().from(suppressions).where(eq(suppressions.email, a.email))).toEqual([]);
+    expect((await timelineOf(n.org.apiKey, a.id)).map((i) => i.type)).toContain('address_unsuppressed');
   });
 });
