@@ -17,3 +17,9 @@ ALTER TABLE inbound_messages ADD CONSTRAINT inbound_messages_status_check
 
 -- Why a review item is there when it is not the classifier's doubt (e.g. 'dmarc_fail').
 ALTER TABLE review_items ADD COLUMN reason text;
+
+-- A message is deduplicated within the org it arrived for (ingest.ts prefixes
+-- the key with the org): the keys already stored take the same form, so a
+-- message delivered again after the upgrade is still recognised.
+UPDATE inbound_messages SET dedupe_key = org_id::text || ':' || dedupe_key
+  WHERE org_id IS NOT NULL AND dedupe_key NOT LIKE org_id::text || ':%';
