@@ -333,6 +333,31 @@ describe('stop means stop', () => {
     expect(again.status).toBe(422);
     expect(again.body.error).toMatchObject({ field: 'email' });
     expect(again.body.error.message).toMatch(/suppression list \(stop_request\)/);
+    // Nor through an import: the row is refused the same way.
+    const form = new FormData();
+    form.append('file', new Blob(['Email,First name\nquit@example.net,Pat\n']), 'again.csv');
+    const up = await fetch(`${n.url}/api/v1/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${n.org.apiKey}` },
+      body: form,
+    });
+    const imported = (await up.json()) as { id: string; suggestedMapping: Record<string, string> };
+    expect(up.status, JSON.stringify(imported)).toBe(201);
+    const start = await n.api('POST', `/api/v1/imports/${imported.id}/start`, {
+      mapping: imported.suggestedMapping,
+    });
+    expect(start.status, JSON.stringify(start.body)).toBe(202);
+    const rows = await waitFor(async () => {
+      const r = await n.api<{ items: { status: string; error: string | null }[] }>(
+        'GET',
+        `/api/v1/imports/${imported.id}/rows`,
+      );
+      return r.body.items.every((i) => i.status !== 'pending') ? r.body.items : null;
+    }, 'the import to finish');
+    expect(rows).toEqual([
+      expect.objectContaining({ status: 'refused', error: expect.stringMatching(/stop_request/) }),
+    ]);
+
     // The other org's lead with that address is its own: untouched.
     expect((await leadOf(rival.apiKey, b.id)).state).toBe('cold');
 
