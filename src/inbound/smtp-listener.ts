@@ -6,7 +6,8 @@ import { isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { ingestRaw } from './ingest.ts';
 import type { SenderAuth } from './sender-auth.ts';
-import { createSenderCheck } from './smtp-sender-check.ts';
+import { createSenderChecker } from './sender-check-pool.ts';
+import { senderCheckOptions } from './smtp-sender-check.ts';
 
 export type InboundSmtp = { port: number; close(): Promise<void> };
 
@@ -24,7 +25,8 @@ export type InboundSmtp = { port: number; close(): Promise<void> };
  */
 export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
   const max = ctx.config.INBOUND_MAX_BYTES;
-  const checkSender = createSenderCheck(ctx.config, hostname());
+  // mailauth parses and hashes the whole message: in a thread of its own, never on the one answering HTTP.
+  const senders = createSenderChecker(senderCheckOptions(ctx.config, hostname()), ctx.log);
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -67,7 +69,8 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
           helo: session.hostNameAppearsAs ?? '',
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         };
-        checkSender(raw, client)
+        senders
+          .check(raw, client)
           .then((senderAuth) => store(ctx, raw, rcpt, senderAuth))
           .then(
             (r) => callback(null, r.duplicate ? 'Already have it, thanks' : 'Stored'),
@@ -96,7 +99,13 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : (ctx.config.INBOUND_SMTP_PORT ?? 0);
   ctx.log.info('inbound SMTP listening', { host, port });
-  return { port, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await senders.close();
+    },
+  };
 }
 
 type Recipient = { assistantId: string; orgId: string };

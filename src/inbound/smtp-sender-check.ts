@@ -1,26 +1,35 @@
 import { Resolver } from 'node:dns/promises';
-import { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { authenticate } from 'mailauth';
 import type { Config } from '../config/config.ts';
 import type { SenderAuth } from './sender-auth.ts';
 
 export type SmtpSession = { ip: string; helo: string; mailFrom: string };
 export type SenderCheck = (raw: Buffer, session: SmtpSession) => Promise<SenderAuth>;
+export type SenderCheckOptions = { dnsServers: string[] | undefined; dnsTimeoutMs: number; hostname: string };
+
+export const senderCheckOptions = (config: Config, hostname: string): SenderCheckOptions => ({
+  dnsServers: config.DNS_SERVERS,
+  dnsTimeoutMs: config.DNS_TIMEOUT_MS,
+  hostname,
+});
+
+/** A whole check's bound: SPF may take ten lookups, then DKIM and DMARC theirs. */
+export const senderCheckBudgetMs = (o: SenderCheckOptions): number => o.dnsTimeoutMs * 4;
 
 /**
- * The SMTP listener checks each message's sender as a receiving server does
- * (SPF for the client address and MAIL FROM, DKIM signatures, the From
- * domain's DMARC policy) with mailauth, asking DNS_SERVERS (one try of
- * DNS_TIMEOUT_MS per query). A check that cannot finish in time or fails is
- * `temperror`: no verdict, never a reason to refuse or hold the mail.
+ * Check a message's sender as a receiving server does (SPF for the client
+ * address and MAIL FROM, DKIM signatures, the From domain's DMARC policy)
+ * with mailauth, asking DNS_SERVERS (one try of DNS_TIMEOUT_MS per query). A
+ * check that cannot finish in time or fails is `temperror`: no verdict, never
+ * a reason to refuse or hold the mail. The listener runs it in a thread of
+ * its own (`sender-check-thread.ts`), off the thread that answers HTTP.
  */
-export function createSenderCheck(config: Config, hostname: string): SenderCheck {
-  const resolver = new Resolver({ timeout: config.DNS_TIMEOUT_MS, tries: 1 });
-  if (config.DNS_SERVERS?.length) resolver.setServers(config.DNS_SERVERS);
+export function senderCheckHere(o: SenderCheckOptions): SenderCheck {
+  const resolver = new Resolver({ timeout: o.dnsTimeoutMs, tries: 1 });
+  if (o.dnsServers?.length) resolver.setServers(o.dnsServers);
   const resolve = (name: string, rr: string) => resolver.resolve(name, rr as 'TXT') as Promise<never>;
-  // SPF may take ten lookups, then DKIM and DMARC theirs: a bound for the whole check.
-  const budgetMs = config.DNS_TIMEOUT_MS * 4;
+  const hostname = o.hostname;
+  const budgetMs = senderCheckBudgetMs(o);
   return async (raw, s) => {
     if (!headerBlockWithin(raw, maxHeaderBlockBytes))
       // No real mail server writes such a header block; checking it would only cost the server's
@@ -34,7 +43,7 @@ export function createSenderCheck(config: Config, hostname: string): SenderCheck
       };
     let timer: NodeJS.Timeout | undefined;
     try {
-      const checked = authenticate(inSlices(raw), {
+      const checked = authenticate(raw, {
         ip: s.ip,
         helo: s.helo,
         sender: s.mailFrom,
@@ -99,19 +108,4 @@ const maxHeaderBlockBytes = 128 * 1024;
 function headerBlockWithin(raw: Buffer, max: number): boolean {
   const head = raw.subarray(0, Math.min(raw.length, max + 4));
   return head.indexOf('\r\n\r\n') !== -1 || head.indexOf('\n\n') !== -1 || raw.length <= max;
-}
-
-/** 64 KB per turn of the event loop: a 40 MB message's DKIM hashing never holds the server's thread for long. */
-const sliceBytes = 64 * 1024;
-
-function inSlices(raw: Buffer): Readable {
-  return Readable.from(
-    (async function* () {
-      for (let at = 0; at < raw.length; at += sliceBytes) {
-        yield raw.subarray(at, at + sliceBytes);
-        await nextTurn();
-      }
-    })(),
-    { objectMode: false },
-  );
 }
