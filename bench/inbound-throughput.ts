@@ -191,7 +191,7 @@ try {
   const drain = async () => {
     while ((await processInboundOnce(ctx, 'bench-inbound', pool, 50)) > 0) {}
   };
-  for (const raw of warm) await ingestRaw(ctx, 'http', raw);
+  for (const raw of warm) await ingestRaw(ctx, 'http', raw, { orgId: org.orgId });
   await drain();
 
   // Sequential is one ingesting loop: the same code as concurrency 8 with one.
@@ -201,7 +201,7 @@ try {
     let next = 0;
     const stop = clock();
     const one = async () => {
-      if ((await ingestRaw(ctx, 'http', timedSet[next++]!)).duplicate) duplicates++;
+      if ((await ingestRaw(ctx, 'http', timedSet[next++]!, { orgId: org.orgId })).duplicate) duplicates++;
     };
     await Promise.all(
       Array.from({ length: loops }, async () => {

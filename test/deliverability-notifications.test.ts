@@ -37,7 +37,7 @@ describe('in the sandbox (no SMTP configured): bounces reported by DSN', () => {
     const fromAddress = /<([^>]+)>/.exec(sent.from)?.[1] ?? sent.from;
     const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
+      headers: { 'x-nurture-inbound-secret': n.org.inboundSecret, 'content-type': 'message/rfc822' },
       body: postfixBounce({ messageId: sent.messageId, fromAddress }, leadEmail),
     });
     expect(r.status).toBe(202);

@@ -98,7 +98,7 @@ function writeBombFiles(messages: { raw: Buffer; channel: 'smtp' | 'http' }[]) {
 /** Each message through its channel, one after another, from a child process; throws on any refusal. */
 async function deliverFromAnotherProcess(
   { dir, list }: ReturnType<typeof writeBombFiles>,
-  to: { smtpPort: number; to: string; url: string; apiKey: string },
+  to: { smtpPort: number; to: string; url: string; inboundSecret: string },
 ): Promise<void> {
   try {
     const script = `
@@ -114,7 +114,7 @@ async function deliverFromAnotherProcess(
         } else {
           const r = await fetch(to.url + '/api/v1/inbound/raw', {
             method: 'POST',
-            headers: { authorization: 'Bearer ' + to.apiKey, 'content-type': 'message/rfc822' },
+            headers: { 'x-nurture-inbound-secret': to.inboundSecret, 'content-type': 'message/rfc822' },
             body: raw,
           });
           if (r.status !== 202) throw new Error('refused: ' + r.status + ' ' + (await r.text()));
@@ -177,7 +177,7 @@ describe('adversarial inbound mail cannot hold up the server', () => {
         smtpPort: n.inboundSmtpPort!,
         to: assistant.email,
         url: n.url!,
-        apiKey: n.org.apiKey,
+        inboundSecret: n.org.inboundSecret,
       });
       const deliveredMs = Date.now() - deliveryStarted;
       const rows = await n.ctx.db

@@ -195,8 +195,9 @@ describe('replies from every channel go through one door, once', () => {
       return a!.imapLastUid >= secondUid!;
     }, 'the reader to pass the second copy');
     const http = await n.api<{ id: string; duplicate: boolean }>('POST', '/api/v1/inbound/raw', undefined, {
+      key: null,
       raw: reply.raw.toString('latin1'),
-      headers: { 'content-type': 'message/rfc822' },
+      headers: { 'content-type': 'message/rfc822', 'x-nurture-inbound-secret': n.org.inboundSecret },
     });
     expect(http.status).toBe(202);
     expect(http.body).toEqual({ id: row!.id, duplicate: true });

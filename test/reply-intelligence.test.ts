@@ -58,7 +58,7 @@ async function leadWithFirstEmail(email: string, extra: Record<string, unknown> 
 const post = (raw: Buffer) =>
   fetch(`${n.url}/api/v1/inbound/raw`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
+    headers: { 'x-nurture-inbound-secret': n.org.inboundSecret, 'content-type': 'message/rfc822' },
     body: raw,
   });
 

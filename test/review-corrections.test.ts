@@ -42,7 +42,7 @@ async function replyFrom(email: string, text: string, opts: { expectReview?: boo
   );
   const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
+    headers: { 'x-nurture-inbound-secret': n.org.inboundSecret, 'content-type': 'message/rfc822' },
     body: raw,
   });
   expect(r.status).toBe(202);

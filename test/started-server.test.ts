@@ -36,8 +36,11 @@ describe('a started Nurture, end to end over HTTP', () => {
       userId: string;
       assistantId: string;
       apiKey: string;
+      inboundSecret: string;
     };
-    expect(Object.keys(ids).sort()).toEqual(['apiKey', 'assistantId', 'orgId', 'userId']);
+    // A contract (SPEC §11): scripts read these; the inbound secret is for POST /api/v1/inbound/raw.
+    expect(Object.keys(ids).sort()).toEqual(['apiKey', 'assistantId', 'inboundSecret', 'orgId', 'userId']);
+    expect(ids.inboundSecret).toMatch(/^nis_[\w-]{32}$/);
     key = ids.apiKey;
     // PORT is set as a user sets it. A port found free can be taken by another process (another
     // suite on this machine) before the server binds it: then this server exits, and starts again

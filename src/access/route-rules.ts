@@ -41,6 +41,8 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/invitations/accept': 'public',
   'POST /api/v1/password-resets': 'public',
   'POST /api/v1/password-resets/complete': 'public',
+  'GET /api/v1/inbound-secret': 'admin',
+  'POST /api/v1/inbound-secret/rotate': 'admin',
 
   'GET /api/v1/me': 'self',
   'GET /api/v1/me/notification-preferences': 'self',

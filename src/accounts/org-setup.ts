@@ -4,18 +4,27 @@ import { isUniqueViolation } from '../db/db-errors.ts';
 import { apiKeys, assistants, instanceSettings, orgs, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { createDefaultSchedules } from '../schedules/schedules.ts';
+import { setNewInboundSecret } from './inbound-secret.ts';
 import { hashPassword } from './passwords.ts';
 import { newSecretToken } from './secret-tokens.ts';
 
 export type InitInput = { orgName: string; email: string; password: string; assistantName?: string };
-export type InitResult = { orgId: string; userId: string; assistantId: string; apiKey: string };
+export type InitResult = {
+  orgId: string;
+  userId: string;
+  assistantId: string;
+  apiKey: string;
+  /** The org's secret for POST /api/v1/inbound/raw, shown this once. */
+  inboundSecret: string;
+};
 
 /** The first-run setup token's row in instance_settings (first-run.ts): it goes with the first org. */
 export const setupTokenSetting = 'setup_token';
 
 /**
- * `nurture init`: an org, its admin, the default schedules, a default assistant
- * and an API key for the admin — everything needed to add a first lead.
+ * `nurture init`: an org, its admin, the default schedules, a default assistant,
+ * an API key for the admin and the org's inbound secret — everything needed to
+ * add a first lead and hand its replies in.
  */
 export async function createOrgWithAdmin(db: Db, input: InitInput): Promise<InitResult> {
   if (input.password.length < 8)
@@ -61,6 +70,7 @@ export async function createOrgWithAdmin(db: Db, input: InitInput): Promise<Init
     });
     // However the first org came (init, the setup page), nobody may set the instance up again.
     await tx.delete(instanceSettings).where(eq(instanceSettings.key, setupTokenSetting));
-    return { orgId: org!.id, userId: user!.id, assistantId: assistant!.id, apiKey: key.token };
+    const inboundSecret = await setNewInboundSecret(tx, org!.id);
+    return { orgId: org!.id, userId: user!.id, assistantId: assistant!.id, apiKey: key.token, inboundSecret };
   });
 }

@@ -99,12 +99,16 @@ function nextSteps(r: InitResult, email: string, url: string): string {
   Assistant:    ${r.assistantId}
   API key:      ${r.apiKey}
                 (shown only now: keep it somewhere safe)
+  Inbound secret: ${r.inboundSecret}
+                (shown only now; header X-Nurture-Inbound-Secret on POST /api/v1/inbound/raw)
 
 Next:
   1. Start Nurture (npm start) and open ${url}
   2. Sign in as ${email} with the password you just gave.
   3. Scripts call the API with the header  Authorization: Bearer <API key>
      (every route: ${url}/api/openapi.json; more keys: API keys in the web app).
+  4. A mail provider's webhook hands replies in at ${url}/api/v1/inbound/raw with the inbound secret
+     (a new one: Inbound problems in the web app).
 `;
 }
 

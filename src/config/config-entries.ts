@@ -51,12 +51,6 @@ export const configEntries = {
     description:
       'Mail bound for the sandbox ignores the send window, so the loop can be tried at any hour (the timeline notes when it would have waited). Set false to try the window itself.',
   },
-  INBOUND_SECRET: {
-    schema: z.string().min(16).optional(),
-    description:
-      'Shared secret for POST /api/v1/inbound/raw from mail-provider webhooks (header X-Nurture-Inbound-Secret).',
-    secret: true,
-  },
   SECRET_KEY: {
     schema: z.string().min(32, 'at least 32 characters').optional(),
     description:
@@ -76,11 +70,24 @@ export const configEntries = {
   INBOUND_SMTP_PORT: {
     schema: int(0, 65535).optional(),
     description:
-      "Port of the inbound SMTP listener for domains whose MX points at Nurture (server role). Unset: no listener. Mail is accepted only for the domains of the assistants' addresses.",
+      "Port of the inbound SMTP listener for domains whose MX points at Nurture (server role). Unset: no listener. Mail is accepted only for an assistant's own address (a +tag such as a reply token allowed), 550 otherwise; the sender's DMARC is checked with mailauth through DNS_SERVERS.",
   },
   INBOUND_SMTP_HOST: {
     schema: z.string().min(1).default('0.0.0.0'),
     description: 'Interface the inbound SMTP listener binds to.',
+  },
+  INBOUND_TRUSTED_AUTHSERV_IDS: {
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .default([]),
+    description:
+      "Comma-separated authserv-ids (e.g. mx.example.com) of the mail servers whose Authentication-Results header Nurture believes for mail read by IMAP or posted to /api/v1/inbound/raw: a message matched only by its sender's address whose sender fails DMARC there changes nothing and is held for review. Unset: no header is believed (the SMTP listener checks DMARC itself).",
   },
   IMPORT_MAX_BYTES: {
     schema: int(1024, 200 * 1024 * 1024).default(20 * 1024 * 1024),
@@ -329,7 +336,7 @@ export const configEntries = {
       )
       .optional(),
     description:
-      "DNS servers asked about leads' domains (MX, A, AAAA), comma-separated ip or ip:port. Unset: the system's resolvers.",
+      "DNS servers asked about leads' domains (MX, A, AAAA) and by the inbound SMTP listener's sender checks (SPF, DKIM, DMARC), comma-separated ip or ip:port. Unset: the system's resolvers.",
   },
   DNS_TIMEOUT_MS: {
     schema: int(50, 60_000).default(5000),

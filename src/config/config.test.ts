@@ -48,7 +48,7 @@ describe('config', () => {
       .filter((e) => e.secret)
       .map((e) => e.key);
     expect(secret).toEqual(
-      expect.arrayContaining(['DATABASE_URL', 'SMTP_URL', 'INBOUND_SECRET', 'SECRET_KEY']),
+      expect.arrayContaining(['DATABASE_URL', 'SMTP_URL', 'TRACKING_SECRET', 'SECRET_KEY']),
     );
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const key of Object.keys(configEntries)) expect(readme).toContain(`| \`${key}\` |`);

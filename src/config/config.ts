@@ -15,6 +15,8 @@ export type Config = { [K in keyof Entries]: z.output<Entries[K]['schema']> };
  * believing a setting holds that does not.
  */
 export const retiredKeys: Record<string, string> = {
+  INBOUND_SECRET:
+    'no longer read: POST /api/v1/inbound/raw takes only the org’s own inbound secret (nurture init --json prints it; an admin rotates it with POST /api/v1/inbound-secret/rotate), so a message only ever touches the org it came for; remove it',
   SEND_MAX_ATTEMPTS:
     'no longer read: a failing send is retried with back-off (SEND_RETRY_BASE_MS, SEND_RETRY_MAX_MS) until SEND_GIVE_UP_AFTER_MS, then listed under Unsent emails; remove it',
 };

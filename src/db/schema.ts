@@ -39,6 +39,9 @@ export const orgs = pgTable('orgs', {
   id: id(),
   name: text('name').notNull(),
   activeLeadCap: integer('active_lead_cap'),
+  /** SHA-256 of the org's secret for POST /api/v1/inbound/raw (migration 0016); null: none set. */
+  inboundSecretHash: text('inbound_secret_hash'),
+  inboundSecretSetAt: ts('inbound_secret_set_at'),
   createdAt: createdAt(),
 });
 
@@ -297,7 +300,8 @@ export type InboundStatus =
   | 'unmatched'
   | 'failed'
   | 'quarantined'
-  | 'dismissed';
+  | 'dismissed'
+  | 'held';
 export type InboundChannel = 'sandbox' | 'http' | 'smtp' | 'imap';
 
 export const inboundMessages = pgTable('inbound_messages', {
@@ -325,6 +329,8 @@ export const inboundMessages = pgTable('inbound_messages', {
   sizeBytes: integer('size_bytes'),
   quarantinedAt: ts('quarantined_at'),
   dismissedBy: uuid('dismissed_by'),
+  /** The SMTP listener's check of the sender (DMARC), migration 0016. */
+  senderAuth: jsonb('sender_auth').$type<Record<string, unknown>>(),
 });
 
 export type ActorType = 'user' | 'assistant' | 'system' | 'lead';
@@ -385,6 +391,8 @@ export const reviewItems = pgTable('review_items', {
   status: text('status').$type<'open' | 'resolved'>().notNull().default('open'),
   resolvedIntent: text('resolved_intent'),
   resolvedBy: uuid('resolved_by'),
+  /** Why it is here when it is not the classifier's doubt, e.g. 'dmarc_fail' (migration 0016). */
+  reason: text('reason'),
   createdAt: createdAt(),
   resolvedAt: ts('resolved_at'),
 });

@@ -48,7 +48,7 @@ async function dispatchAll() {
   while ((await dispatchOnce(ctx, senders, 'w1')) > 0);
 }
 async function receive(raw: Buffer) {
-  await ingestRaw(ctx, 'http', raw);
+  await ingestRaw(ctx, 'http', raw, { orgId: org.orgId });
   while ((await processInboundOnce(ctx, 'w1')) > 0);
 }
 const lead = async (email: string) => (await ctx.db.select().from(leads).where(eq(leads.email, email)))[0]!;

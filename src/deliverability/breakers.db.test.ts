@@ -273,6 +273,7 @@ describe('complaint breaker', () => {
       ctx,
       'http',
       arfComplaint({ messageId: first!.messageId, fromAddress: assistant!.email }, victim.email),
+      { orgId: o.orgId },
     );
     while ((await processInboundOnce(ctx, 'w1')) > 0);
     expect((await leadByEmail(o.orgId, victim.email)).state).toBe('unsubscribed');

@@ -11,6 +11,7 @@ import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
+import { registerInboundSecretRoutes } from '../inbound/inbound-secret-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import {
@@ -112,7 +113,9 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/unsent-emails                    uncertain and failed sends: lead, step, error, when
  *   POST /api/v1/unsent-emails/{id}/retry         send one again, through the send rules (admins, owner)
  *   POST /api/v1/unsent-emails/retry-all          send all visible ones again
- *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in
+ *   POST /api/v1/inbound/raw             secret   raw RFC 5322 in (the org's X-Nurture-Inbound-Secret only)
+ *   GET  /api/v1/inbound-secret                   whether the org has an inbound secret (admins)
+ *   POST /api/v1/inbound-secret/rotate            a new one, shown once (admins)
  *   GET  /api/v1/inbound-problems                 inbound messages quarantined (failed or overran their budget)
  *   POST /api/v1/inbound-problems/{id}/retry      process one again, attempts from zero (admins)
  *   POST /api/v1/inbound-problems/{id}/dismiss    set one aside for good (admins)
@@ -126,6 +129,8 @@ export const routeTable: {
   // First run (SPEC §10.1): guarded by the setup token the server logs at start.
   { name: 'setup', prefix: '/api/v1/setup', register: registerSetupRoutes },
   { name: 'inbound', prefix: '/api/v1/inbound/', register: registerInboundRoutes },
+  // Each org's secret for /api/v1/inbound/raw (issue 9).
+  { name: 'inbound-secret', prefix: '/api/v1/inbound-secret', register: registerInboundSecretRoutes },
   // Inbound messages that could not be processed, for a human (issue 8).
   {
     name: 'inbound-problems',

@@ -29,6 +29,8 @@ export type Analysis = {
   addresses: string[];
   /** Our Message-IDs quoted inside the message (a bounce or complaint carries the original's headers). */
   embedded: string[];
+  /** The `Authentication-Results` header values, topmost first (which to believe is decided by the caller). */
+  authenticationResults: string[];
   classification: Classification;
 };
 
@@ -44,6 +46,8 @@ export const analysedBytes = 2 * 1024 * 1024;
 export const analysisCaps = {
   headerChars: 998, // RFC 5322's line limit: no legitimate header value we use is longer
   ids: 50,
+  authenticationResults: 10,
+  authenticationResultChars: 8_000,
   addresses: 100,
   embedded: 20,
   replyChars: 20_000,
@@ -75,6 +79,15 @@ export async function analyseMessage(job: AnalysisJob): Promise<Analysis> {
       .map((a) => a.slice(0, 320))
       .slice(0, analysisCaps.addresses),
     embedded: classification.kind === 'reply' ? [] : embeddedMessageIds(raw),
+    authenticationResults: mail.headerLines
+      .filter((h) => h.key === 'authentication-results')
+      .slice(0, analysisCaps.authenticationResults)
+      .map((h) =>
+        h.line
+          .slice(0, analysisCaps.authenticationResultChars)
+          .replace(/^[^:]*:\s*/, '')
+          .replace(/\r?\n[ \t]+/g, ' '),
+      ),
     classification: cappedClassification(classification),
   };
 }

@@ -1,8 +1,7 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { defaultIntentModel } from '../classify/intent/intent-model.ts';
 import { type AnalysisJob, analyseMessage } from './analyse-message.ts';
+import { lowerOwnPriority } from './thread-priority.ts';
 
 /**
  * The entry point of an inbound analysis thread (`analysis-pool.ts`): one job
@@ -29,17 +28,3 @@ port.on('message', (job: AnalysisJob) => {
 lowerOwnPriority();
 defaultIntentModel();
 port.postMessage({ ready: true } satisfies ThreadAnswer);
-
-/**
- * On Linux a thread has its own nice value: this one gives way somewhat to
- * the main thread (HTTP, the database's replies), so a machine short of
- * cores answers requests first. Only somewhat: on a machine busy with other
- * work, a much lower priority starves the analysis until every message
- * overruns its budget. Elsewhere it keeps the process's priority.
- */
-function lowerOwnPriority(): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (tid > 0) setPriority(tid, 4);
-  } catch {}
-}

@@ -9,12 +9,18 @@ export type Match = {
   by: 'in-reply-to' | 'references' | 'embedded-message-id' | 'reply-token' | 'sender' | 'bounced-recipient';
 };
 
+/** Matched by an address the message only claims (its From, a bounce's recipient), not by one of our ids. */
+export const matchedByClaimedAddress = (by: Match['by']): boolean =>
+  by === 'sender' || by === 'bounced-recipient';
+
 /**
  * Find the lead an inbound message is about (SPEC §6.1): the ids it answers,
  * then a reply token (in an address or a referenced Message-ID), then the
- * sender's address. A message that arrived through an org's channel (its
- * assistant's mailbox or address, its API key) only ever matches that org's
- * leads.
+ * sender's address. Only ever among the leads of the org the message arrived
+ * for (its assistant's mailbox or address, its inbound secret, the sandbox
+ * user's org: issue 9). A match by address is narrowed further to the leads
+ * of the assistant it arrived through, when known; a match by our own ids is
+ * not, since a lead may have moved to another assistant of the org since.
  */
 export async function matchLead(
   db: Db,
@@ -25,10 +31,12 @@ export async function matchLead(
     addresses: string[];
     from: string | null;
     bouncedRecipient: string | null;
-    orgId: string | null;
+    orgId: string;
+    assistantId: string | null;
   },
 ): Promise<Match | null> {
-  const inOrg = m.orgId ? eq(leads.orgId, m.orgId) : undefined;
+  const inOrg = eq(leads.orgId, m.orgId);
+  const ofAssistant = m.assistantId ? eq(leads.assistantId, m.assistantId) : undefined;
   for (const [ids, by] of [
     [m.inReplyTo, 'in-reply-to'],
     [m.references, 'references'],
@@ -75,6 +83,7 @@ export async function matchLead(
           sql`lower(${leads.email}) = ${address.toLowerCase()}`,
           notInArray(leads.state, [...finishedStates]),
           inOrg,
+          ofAssistant,
         ),
       )
       .orderBy(desc(leads.updatedAt))

@@ -8,7 +8,9 @@ import { orgCorrectionsFor } from '../review/org-classifier.ts';
 import { actOnClassification } from './act-on-classification.ts';
 import { type Analysis, analysedBytes } from './analyse-message.ts';
 import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
-import { matchLead } from './match-lead.ts';
+import { heldReason, holdUnauthenticated } from './hold-unauthenticated.ts';
+import { matchedByClaimedAddress, matchLead } from './match-lead.ts';
+import { dmarcFromAuthenticationResults, failsDmarc, type SenderAuth } from './sender-auth.ts';
 
 /**
  * Process stored inbound messages: analyse (parse, classify) in the pool's
@@ -118,15 +120,28 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
       rawPrefix: sql<string>`substring(${inboundMessages.raw} from 1 for ${base64Prefix})`,
       receivedAt: inboundMessages.receivedAt,
       orgId: inboundMessages.orgId,
+      assistantId: inboundMessages.assistantId,
+      channel: inboundMessages.channel,
+      senderAuth: inboundMessages.senderAuth,
     })
     .from(inboundMessages)
     .where(eq(inboundMessages.id, id));
   if (!row) return;
+  if (!row.orgId) {
+    // Stored before every message belonged to an org (an instance-wide webhook): matched across orgs it
+    // could touch anyone's lead, so it touches none; a human sees it among the unmatched.
+    await ctx.db
+      .update(inboundMessages)
+      .set({ status: 'unmatched', error: 'arrived for no org', processedAt: ctx.now(), nextAttemptAt: null })
+      .where(eq(inboundMessages.id, id));
+    return;
+  }
+  const orgId = row.orgId;
   const raw = Buffer.from(row.rawPrefix, 'base64');
   const receivedAt = row.receivedAt.toISOString();
-  // The org it arrived for, when its channel says: its own corrections refine what replies mean.
-  const arrivalCorrections = row.orgId ? await orgCorrectionsFor(ctx.db, row.orgId) : undefined;
-  let a: Analysis = await pool.analyse({ raw, receivedAt, corrections: arrivalCorrections });
+  // The org it arrived for: its own corrections refine what replies mean.
+  const corrections = await orgCorrectionsFor(ctx.db, orgId);
+  const a: Analysis = await pool.analyse({ raw, receivedAt, corrections });
   const match = await matchLead(ctx.db, {
     inReplyTo: a.inReplyTo,
     references: a.references,
@@ -134,20 +149,18 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
     addresses: a.addresses,
     from: a.classification.kind === 'bounce' ? null : a.from,
     bouncedRecipient: a.classification.bounce?.recipient ?? null,
-    orgId: row.orgId,
+    orgId,
+    assistantId: row.assistantId,
   });
-  if (match && a.classification.kind === 'reply' && !row.orgId) {
-    // Arrived with no org (an instance-wide webhook): the matched lead's org's corrections apply.
-    const corrections = await orgCorrectionsFor(ctx.db, match.lead.orgId);
-    if (corrections) a = await pool.analyse({ raw, receivedAt, corrections });
-  }
   const classification = a.classification;
+  const senderAuth = senderAuthOf(ctx, row, a);
   const summary = pgJson({
     fromAddress: a.from,
     subject: a.subject,
     replyText: classification.details.replyText ?? null,
     kind: classification.kind,
     classification: stored(classification),
+    senderAuth,
   });
   if (!match) {
     await ctx.db
@@ -157,6 +170,7 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
     ctx.log.info('inbound message matched no lead', { id, from: a.from, kind: classification.kind });
     return;
   }
+  const held = matchedByClaimedAddress(match.by) && failsDmarc(senderAuth);
   await ctx.db.transaction(async (tx) => {
     const [lead] = await tx.select().from(leads).where(eq(leads.id, match.lead.id)).for('update');
     const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead!.assistantId));
@@ -164,8 +178,8 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
       .update(inboundMessages)
       .set({
         ...summary,
-        status: 'processed',
-        error: null,
+        status: held ? 'held' : 'processed',
+        error: held ? heldReason(senderAuth!) : null,
         nextAttemptAt: null,
         processedAt: ctx.now(),
         orgId: lead!.orgId,
@@ -173,20 +187,47 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
         matchedBy: match.by,
       })
       .where(eq(inboundMessages.id, id));
+    const inbound = {
+      id,
+      messageId: a.messageId,
+      subject: a.subject,
+      matchedBy: match.by,
+      receivedAt: row.receivedAt,
+    };
+    if (held) {
+      await holdUnauthenticated(tx, {
+        lead: lead!,
+        classification,
+        inbound,
+        senderAuth: senderAuth!,
+        from: a.from,
+      });
+      return;
+    }
     await actOnClassification(tx, ctx.config, {
       lead: lead!,
       assistant: assistant!,
       classification: pgJson(classification),
-      inbound: {
-        id,
-        messageId: a.messageId,
-        subject: a.subject,
-        matchedBy: match.by,
-        receivedAt: row.receivedAt,
-      },
+      inbound,
       now: ctx.now(),
     });
   });
+}
+
+/**
+ * What is known of the sender: the SMTP listener's own check, else for mail
+ * another server received (IMAP, a webhook) that server's
+ * `Authentication-Results`, if the admin trusts its authserv-id. The sandbox
+ * is the org's own users replying as their lead: nothing to check.
+ */
+function senderAuthOf(
+  ctx: Ctx,
+  row: { channel: string; senderAuth: Record<string, unknown> | null },
+  a: Analysis,
+): SenderAuth | null {
+  if (row.senderAuth) return row.senderAuth as SenderAuth;
+  if (row.channel !== 'imap' && row.channel !== 'http') return null;
+  return dmarcFromAuthenticationResults(a.authenticationResults, ctx.config.INBOUND_TRUSTED_AUTHSERV_IDS);
 }
 
 /** What the timeline and the review queue keep of a classification. */

@@ -1,23 +1,32 @@
-import { inArray, sql } from 'drizzle-orm';
+import { hostname } from 'node:os';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { assistants } from '../db/schema.ts';
+import { assistants, leads } from '../db/schema.ts';
 import { isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { ingestRaw } from './ingest.ts';
+import type { SenderAuth } from './sender-auth.ts';
+import { createSenderChecker } from './sender-check-pool.ts';
+import { senderCheckOptions } from './smtp-sender-check.ts';
 
 export type InboundSmtp = { port: number; close(): Promise<void> };
 
 /**
  * The SMTP channel of SPEC §6.1: a listener for domains whose MX points at
  * Nurture (server role, when INBOUND_SMTP_PORT is set). It accepts mail only
- * for the domains of the assistants' own addresses (550 5.1.1 otherwise, so it
- * is no open relay), needs no AUTH (this is where the world delivers), and
- * answers 250 only after `ingestRaw` stored the message: if storing fails it
- * answers 451 and the sending server retries, so nothing is lost. STARTTLS is
- * off; put a TLS-terminating MTA in front if senders require it.
+ * for an assistant's own address (a `+tag`, such as a reply token, allowed):
+ * any other recipient is 550 5.1.1 at RCPT, so it is no open relay and a
+ * message always arrives for the org(s) of the assistants it names. It needs
+ * no AUTH (this is where the world delivers), checks the sender (DMARC, with
+ * mailauth: `smtp-sender-check.ts`) and answers 250 only after `ingestRaw`
+ * stored the message with that verdict, once per org it is for: if storing
+ * fails it answers 451 and the sending server retries, so nothing is lost.
+ * STARTTLS is off; put a TLS-terminating MTA in front if senders require it.
  */
 export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
   const max = ctx.config.INBOUND_MAX_BYTES;
+  // mailauth parses and hashes the whole message: in a thread of its own, never on the one answering HTTP.
+  const senders = createSenderChecker(senderCheckOptions(ctx.config, hostname()), ctx.log);
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -26,8 +35,7 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
     logger: false,
     banner: 'Nurture inbound mail',
     onRcptTo(address, _session, callback) {
-      const domain = domainOf(address.address);
-      assistantsFor(ctx, domain ? [domain] : []).then(
+      recipientsFor(ctx, [address.address]).then(
         (found) =>
           callback(
             found.length
@@ -56,17 +64,25 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
         }
         const raw = Buffer.concat(chunks);
         const rcpt = session.envelope.rcptTo.map((r) => r.address);
-        store(ctx, raw, rcpt).then(
-          (r) => callback(null, r.duplicate ? 'Already have it, thanks' : 'Stored'),
-          (e) => {
-            if (isAppError(e) && e.code === 'VALIDATION') {
-              callback(smtpError(554, `5.6.0 ${e.message}`));
-              return;
-            }
-            ctx.log.error('inbound SMTP: could not store a message; sender will retry', { error: e });
-            callback(smtpError(451, '4.3.0 Could not store the message, try again later'));
-          },
-        );
+        const client = {
+          ip: session.remoteAddress,
+          helo: session.hostNameAppearsAs ?? '',
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        };
+        senders
+          .check(raw, client)
+          .then((senderAuth) => store(ctx, raw, rcpt, senderAuth))
+          .then(
+            (r) => callback(null, r.duplicate ? 'Already have it, thanks' : 'Stored'),
+            (e) => {
+              if (isAppError(e) && e.code === 'VALIDATION') {
+                callback(smtpError(554, `5.6.0 ${e.message}`));
+                return;
+              }
+              ctx.log.error('inbound SMTP: could not store a message; sender will retry', { error: e });
+              callback(smtpError(451, '4.3.0 Could not store the message, try again later'));
+            },
+          );
       });
     },
   });
@@ -83,51 +99,81 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : (ctx.config.INBOUND_SMTP_PORT ?? 0);
   ctx.log.info('inbound SMTP listening', { host, port });
-  return { port, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await senders.close();
+    },
+  };
 }
 
-/** Stored under the assistant the recipients point to, when they all point to one. */
-async function store(ctx: Ctx, raw: Buffer, rcpt: string[]) {
-  const domains = [...new Set(rcpt.map(domainOf).filter((d): d is string => Boolean(d)))];
-  const candidates = await assistantsFor(ctx, domains);
-  const owners = new Set(rcpt.map((a) => ownerOf(a, candidates)));
-  const [only] = owners;
-  if (owners.size === 1 && only) return ingestRaw(ctx, 'smtp', raw, { assistantId: only });
-  // Several assistants of one org: still that org's message.
-  const orgs = new Set(candidates.map((a) => a.orgId));
-  const [org] = orgs;
-  return ingestRaw(ctx, 'smtp', raw, orgs.size === 1 && org ? { orgId: org } : {});
+type Recipient = { assistantId: string; orgId: string };
+
+/**
+ * Stored once for each org its recipients belong to: under the assistant
+ * when one assistant of that org is named, else under the org. An org never
+ * sees a message sent only to another org's assistant.
+ */
+async function store(ctx: Ctx, raw: Buffer, rcpt: string[], senderAuth: SenderAuth) {
+  const byOrg = new Map<string, Set<string>>();
+  for (const r of await recipientsFor(ctx, rcpt)) {
+    const set = byOrg.get(r.orgId) ?? new Set<string>();
+    set.add(r.assistantId);
+    byOrg.set(r.orgId, set);
+  }
+  // Every recipient was accepted at RCPT; an assistant removed since leaves nobody to deliver to.
+  if (!byOrg.size) throw new Error('none of the recipients is an assistant any more');
+  let duplicate = true;
+  for (const [orgId, ids] of byOrg) {
+    const [only] = ids;
+    const r = await ingestRaw(ctx, 'smtp', raw, {
+      orgId,
+      assistantId: ids.size === 1 ? only : null,
+      senderAuth,
+    });
+    duplicate &&= r.duplicate;
+  }
+  return { duplicate };
 }
 
 /**
- * The assistant an address belongs to: its own address (a `+tag`, such as a
- * reply token, ignored), else the only assistant on that domain; none when the
- * domain has several and the address is none of theirs.
+ * The assistants the addresses belong to: their own address, a `+tag` (such
+ * as a reply token) ignored. When several orgs' assistants share an address,
+ * a reply token names the one org it is for; without one, each of them gets it.
  */
-function ownerOf(address: string, candidates: { id: string; email: string }[]): string | null {
-  const plain = address.toLowerCase().replace(/\+[^@]*@/, '@');
-  const exact = candidates.find((a) => a.email.toLowerCase() === plain);
-  if (exact) return exact.id;
-  const domain = domainOf(address);
-  const same = candidates.filter((a) => domainOf(a.email) === domain);
-  return same.length === 1 ? same[0]!.id : null;
-}
-
-async function assistantsFor(
-  ctx: Ctx,
-  domains: string[],
-): Promise<{ id: string; email: string; orgId: string }[]> {
-  if (!domains.length) return [];
-  return ctx.db
-    .select({ id: assistants.id, email: assistants.email, orgId: assistants.orgId })
+async function recipientsFor(ctx: Ctx, addresses: string[]): Promise<Recipient[]> {
+  const plain = [...new Set(addresses.map(plainAddress))];
+  if (!plain.length) return [];
+  const found = await ctx.db
+    .select({ assistantId: assistants.id, orgId: assistants.orgId, email: assistants.email })
     .from(assistants)
-    .where(inArray(sql`lower(split_part(${assistants.email}, '@', 2))`, domains));
+    .where(inArray(sql`lower(${assistants.email})`, plain));
+  const out: Recipient[] = [];
+  for (const a of addresses) {
+    const mine = found.filter((f) => f.email.toLowerCase() === plainAddress(a));
+    const orgs = new Set(mine.map((m) => m.orgId));
+    const token = /\+r-([\w-]{8,})@/i.exec(a)?.[1];
+    if (orgs.size > 1 && token) {
+      const [lead] = await ctx.db
+        .select({ orgId: leads.orgId })
+        .from(leads)
+        .where(and(eq(leads.replyToken, token), inArray(leads.orgId, [...orgs])));
+      if (lead) {
+        out.push(...mine.filter((m) => m.orgId === lead.orgId));
+        continue;
+      }
+    }
+    out.push(...mine);
+  }
+  return out;
 }
 
-function domainOf(address: string): string | null {
-  const at = address.lastIndexOf('@');
-  return at > 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : null;
-}
+const plainAddress = (address: string): string =>
+  address
+    .trim()
+    .toLowerCase()
+    .replace(/\+[^@]*@/, '@');
 
 const smtpError = (responseCode: number, message: string) =>
   Object.assign(new Error(message), { responseCode });

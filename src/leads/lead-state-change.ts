@@ -4,7 +4,7 @@ import { leads, messages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { leadNoticeKindOf } from '../notify/lead-notice.ts';
 import { type LeadNotifyConfig, notifyLeadOwner } from '../notify/lead-notifications.ts';
-import { suppress } from '../suppression/suppression.ts';
+import { suppress, unsuppressStopRequest } from '../suppression/suppression.ts';
 import { type Cause, type EventInput, recordEvents } from '../timeline/record-event.ts';
 import { addressVerdictAfter, decide, type LeadEvent, statePairOf, stopsSequence } from './lead-states.ts';
 
@@ -30,7 +30,7 @@ type OptionsFor<E extends LeadEvent> = [Extract<E, NotifyingEvent>] extends [nev
  * update the row (only if nobody changed it meanwhile), write the timeline
  * event with its cause, and carry out what the new state implies — cancel the
  * remaining steps when the sequence stops, suppress the address when the lead
- * unsubscribes, tell the owner when it becomes hot, responded or warm
+ * unsubscribes or asks to stop, tell the owner when it becomes hot, responded or warm
  * (notify/lead-notifications.ts, in this transaction, the `state_changed`
  * event as its source). Returns the updated lead, or null when the machine
  * refuses and `strict` is off (e.g. an open on a lead that already replied).
@@ -104,6 +104,28 @@ export async function changeLeadState<E extends LeadEvent>(
   }
   if (d.next.state === 'unsubscribed')
     await suppress(tx, lead.orgId, lead.email, d.next.subState ?? 'unsubscribed', lead.id);
+  // Stop means stop (SPEC §6.2): the address itself is never emailed again, whoever adds it back.
+  const stopped = (p: { state: string; subState: string | null }) =>
+    p.state === 'deactivated' && p.subState === 'StopRequest';
+  if (stopped(d.next) && !stopped(lead)) {
+    await suppress(tx, lead.orgId, lead.email, 'stop_request', lead.id);
+    events.push({
+      ...base,
+      type: 'address_suppressed',
+      reason: `${lead.email} is on the organisation's suppression list (stop_request): the lead asked to stop, so the address is never emailed again, nor can it be added again`,
+      evidence: { email: lead.email, suppression: 'stop_request', cause: cause.reason },
+    });
+  } else if (stopped(lead) && !stopped(d.next) && event.type === 'reclassify') {
+    // A user says the reply was no stop after all: the suppression that reply caused goes with it.
+    const lifted = await unsuppressStopRequest(tx, lead.orgId, lead.email, lead.id);
+    if (lifted)
+      events.push({
+        ...base,
+        type: 'address_unsuppressed',
+        reason: `${lead.email} is off the suppression list again: the reply was corrected, it did not ask to stop`,
+        evidence: { email: lead.email, suppression: 'stop_request', cause: cause.reason },
+      });
+  }
   const [stateChangedId] = await recordEvents(tx, events);
   const notice = leadNoticeKindOf(lead, d.next, event.type);
   if (notice && opts.notify)

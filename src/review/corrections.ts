@@ -3,6 +3,7 @@ import { leadIdVisibleTo, leadsVisibleTo } from '../access/lead-visibility.ts';
 import { correctionsVisibleTo } from '../access/record-access.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { type Intent, intents } from '../classify/classification.ts';
+import type { Db } from '../db/database.ts';
 import { assistants, classificationCorrections, inboundMessages, leads, reviewItems } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import { applyReplyIntent } from '../inbound/reply-actions.ts';
@@ -81,6 +82,21 @@ export async function correctClassification(
         type: 'classification_corrected',
         ...cause,
       });
+      if (inbound.status === 'held') {
+        // Held because its sender failed DMARC (it changed nothing): a user vouches for it, and
+        // it now acts as the reply it is, the intent's follow-ups included.
+        await tx
+          .update(inboundMessages)
+          .set({ status: 'processed' })
+          .where(eq(inboundMessages.id, inbound.id));
+        await applyReplyIntent(tx, input.intent, replyContext(ctx, lead!, assistant!, inbound), {
+          ...cause,
+          reason: `${cause.reason}; a user vouched for a reply held because its sender failed DMARC`,
+        });
+        await resolveItems(tx, ctx, actor, inbound.id, input.intent);
+        const [after] = await tx.select().from(leads).where(eq(leads.id, visible.id));
+        return { correction: correction!, lead: after! };
+      }
       // The state a reply put the lead in is replaced by the corrected one; the
       // intent's own follow-ups (answer, check-in) then run as if classified so.
       const moved = await changeLeadState(
@@ -91,34 +107,37 @@ export async function correctClassification(
         { notify: ctx.config },
       );
       if (moved && (input.intent === 'info_request' || input.intent === 'connect_later')) {
-        await applyReplyIntent(
-          tx,
-          input.intent,
-          {
-            lead: moved,
-            assistant: assistant!,
-            inbound: { id: inbound.id, messageId: inbound.messageId, subject: inbound.subject },
-            meeting: null,
-            connectLaterDate: (inbound.classification?.connectLaterDate as string | null | undefined) ?? null,
-            now: ctx.now(),
-            notify: ctx.config,
-          },
-          cause,
-        );
+        await applyReplyIntent(tx, input.intent, replyContext(ctx, moved, assistant!, inbound), cause);
       }
-      await tx
-        .update(reviewItems)
-        .set({
-          status: 'resolved',
-          resolvedIntent: input.intent,
-          resolvedBy: actor.userId,
-          resolvedAt: ctx.now(),
-        })
-        .where(and(eq(reviewItems.inboundMessageId, inbound.id), eq(reviewItems.status, 'open')));
+      await resolveItems(tx, ctx, actor, inbound.id, input.intent);
       const [after] = await tx.select().from(leads).where(eq(leads.id, visible.id));
       return { correction: correction!, lead: after! };
     })
     .finally(() => forgetOrgAdapter(actor.orgId));
+}
+
+function replyContext(
+  ctx: Ctx,
+  lead: typeof leads.$inferSelect,
+  assistant: typeof assistants.$inferSelect,
+  inbound: typeof inboundMessages.$inferSelect,
+) {
+  return {
+    lead,
+    assistant,
+    inbound: { id: inbound.id, messageId: inbound.messageId, subject: inbound.subject },
+    meeting: null,
+    connectLaterDate: (inbound.classification?.connectLaterDate as string | null | undefined) ?? null,
+    now: ctx.now(),
+    notify: ctx.config,
+  };
+}
+
+async function resolveItems(tx: Db, ctx: Ctx, actor: Actor, inboundId: string, intent: Intent) {
+  await tx
+    .update(reviewItems)
+    .set({ status: 'resolved', resolvedIntent: intent, resolvedBy: actor.userId, resolvedAt: ctx.now() })
+    .where(and(eq(reviewItems.inboundMessageId, inboundId), eq(reviewItems.status, 'open')));
 }
 
 /** Take a correction back (one of a lead the actor may see): it no longer shapes the org's classifier. The lead keeps its state (a user can act on it). */

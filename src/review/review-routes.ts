@@ -23,6 +23,10 @@ const ReviewItem = z
     inboundMessageId: z.uuid(),
     suggestedIntent: z.string(),
     confidence: z.number(),
+    reason: z.string().nullable().openapi({
+      description:
+        'Why it is here when it is not the classifier’s doubt: `dmarc_fail`, a reply matched only by its sender’s address whose sender failed DMARC (it changed nothing)',
+    }),
     text: z.string().nullable(),
     subject: z.string().nullable(),
     createdAt: z.string(),

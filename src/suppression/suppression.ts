@@ -36,3 +36,24 @@ export async function suppressedAmong(db: Db, orgId: string, emails: string[]): 
     .where(and(eq(suppressions.orgId, orgId), anyText(suppressions.email, emails.map(suppressionKey))));
   return new Set(rows.map((r) => r.email));
 }
+
+/** Lift the suppression a lead's stop request put on its address (a user corrected that reply); true if there was one. */
+export async function unsuppressStopRequest(
+  db: Db,
+  orgId: string,
+  email: string,
+  leadId: string,
+): Promise<boolean> {
+  const gone = await db
+    .delete(suppressions)
+    .where(
+      and(
+        eq(suppressions.orgId, orgId),
+        eq(suppressions.email, suppressionKey(email)),
+        eq(suppressions.reason, 'stop_request'),
+        eq(suppressions.leadId, leadId),
+      ),
+    )
+    .returning({ email: suppressions.email });
+  return gone.length > 0;
+}

@@ -26,6 +26,9 @@ export const timelineEventTypes = [
   'auto_reply_received', // an automatic reply: never answered
   'bounce_received', // a delivery status notification or complaint about a message to this lead
   'review_requested', // the classifier was unsure: a human decides
+  'inbound_held', // a message matched only by an address it claims, from a sender failing DMARC: no state changed, kept for review
+  'address_suppressed', // the lead's address went on the org's suppression list (it asked to stop)
+  'address_unsuppressed', // a user corrected the stop reply: the suppression it caused is lifted
   'classification_corrected', // a user corrected what a reply meant
   'deliverability_alert', // a sender-side block or a complaint: the assistant's users are told
   'note', // a user's note

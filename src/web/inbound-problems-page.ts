@@ -3,6 +3,7 @@ import { api, errorText } from './api.ts';
 import { useMe } from './data.ts';
 import { humanize, Time } from './format.ts';
 import { html } from './html.ts';
+import { InboundSecretPanel } from './inbound-secret-panel.ts';
 import type { InboundProblem } from './types.ts';
 
 const size = (bytes: number) =>
@@ -100,5 +101,6 @@ export function InboundProblemsPage() {
                 </tbody>
               </table>
             </div>`
-    }`;
+    }
+    ${me.role === 'admin' ? html`<${InboundSecretPanel} />` : null}`;
 }

@@ -220,6 +220,25 @@ describe('the web app in a browser', () => {
       await page.getByRole('row').filter({ hasText: 'grace@example.com' }).waitFor();
     });
 
+    await timed('the admin makes a new inbound secret, shown once', async () => {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Inbound problems' })
+        .click();
+      await page.getByRole('heading', { name: 'Inbound secret', level: 2 }).waitFor();
+      await page.getByText(/^\s*Set on /).waitFor();
+      page.once('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: 'Make a new secret' }).click();
+      const shown = await page.locator('code.secret').textContent();
+      expect(shown).toMatch(/^nis_[\w-]{32}$/);
+      const r = await fetch(`${base}/api/v1/inbound/raw`, {
+        method: 'POST',
+        headers: { 'x-nurture-inbound-secret': shown!, 'content-type': 'message/rfc822' },
+        body: 'From: someone@example.org\r\nSubject: hello\r\n\r\nhi\r\n',
+      });
+      expect(r.status).toBe(202);
+    });
+
     await timed('sign out', async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in to Nurture' }).waitFor();

@@ -1,7 +1,7 @@
 import { createUDPServer, Packet, type UDPServer } from 'dns2';
 
 /**
- * A real DNS server on loopback (UDP) for validation tests: what it serves
+ * A real DNS server on loopback (UDP) for validation and sender-check tests: what it serves
  * for each name is set by the test and can change while it runs; every query
  * it receives is counted. A name it has no entry for (nor a `*.parent`
  * wildcard) is NXDOMAIN.
@@ -11,6 +11,8 @@ export type DnsEntry = {
   mx?: [number, string][] | 'null';
   a?: string[];
   aaaa?: string[];
+  /** TXT records (SPF, DMARC at `_dmarc.<domain>`), one string each. */
+  txt?: string[];
   /** Answer with this error code instead. */
   rcode?: 'SERVFAIL' | 'REFUSED' | 'NXDOMAIN';
   /** Never answer (the client times out). */
@@ -29,7 +31,7 @@ export type TestDnsServer = {
   close(): Promise<void>;
 };
 
-const typeName: Record<number, string> = { 1: 'A', 15: 'MX', 28: 'AAAA' };
+const typeName: Record<number, string> = { 1: 'A', 15: 'MX', 16: 'TXT', 28: 'AAAA' };
 
 export async function startDnsServer(zone: Record<string, DnsEntry> = {}): Promise<TestDnsServer> {
   const entries = new Map(Object.entries(zone));
@@ -70,6 +72,8 @@ export async function startDnsServer(zone: Record<string, DnsEntry> = {}): Promi
     if (q.type === Packet.TYPE.AAAA)
       for (const address of entry.aaaa ?? [])
         res.answers.push({ ...base, type: Packet.TYPE.AAAA, address } as never);
+    if (q.type === Packet.TYPE.TXT)
+      for (const data of entry.txt ?? []) res.answers.push({ ...base, type: Packet.TYPE.TXT, data } as never);
     send(res); // no records of that type: NOERROR with no answer (NODATA)
   };
 

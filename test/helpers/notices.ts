@@ -48,7 +48,7 @@ export async function listNotices(n: Nurture, key?: string, query = ''): Promise
 export async function postRaw(n: Nurture, raw: Buffer): Promise<{ id: string; duplicate: boolean }> {
   const r = await fetch(`${n.url}/api/v1/inbound/raw`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${n.org.apiKey}`, 'content-type': 'message/rfc822' },
+    headers: { 'x-nurture-inbound-secret': n.org.inboundSecret, 'content-type': 'message/rfc822' },
     body: raw,
   });
   expect(r.status).toBe(202);
