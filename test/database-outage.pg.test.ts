@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTcpProxy, type TcpProxy, throughProxy } from './helpers/tcp-proxy.ts';
 import { freshDatabaseUrl } from './helpers/test-database.ts';
@@ -30,6 +31,28 @@ const get = (path: string) =>
   fetch(`${n.url}${path}`, { headers: { authorization: `Bearer ${n.org.apiKey}` } });
 
 describe('the database goes away and comes back', () => {
+  it('a connection cut while a transaction holds it between queries fails that transaction, not the process', async () => {
+    // Unhandled, the client's 'error' event would end this process (as it once ended a worker).
+    const unhandled: unknown[] = [];
+    const onUncaught = (e: unknown) => unhandled.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const tx = n.ctx.db.transaction(async (t) => {
+        await t.execute(sql`SELECT 1`);
+        proxy.cut();
+        // Let the cut reach the idle, checked-out connection before its next query.
+        await new Promise((r) => setTimeout(r, 300));
+        await t.execute(sql`SELECT 2`);
+      });
+      await expect(tx).rejects.toThrow();
+    } finally {
+      proxy.restore();
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(unhandled).toEqual([]);
+    await waitFor(async () => (await get('/health')).status === 200, 'the database back');
+  });
+
   it('answers 503 with Retry-After while it is down, and 200 again once it is back', async () => {
     expect((await get('/api/v1/leads')).status).toBe(200);
     expect((await get('/health')).status).toBe(200);

@@ -533,6 +533,8 @@ describe('sending safety', () => {
           ]);
         },
       ),
+      // The first failing history is reported with its seed, unshrunk: shrinking a history that runs a
+      // database and worker rounds can outlast the test's timeout and hide the failure it found.
       { numRuns, examples, endOnFailure: true },
     );
     const ms = Math.round(performance.now() - t0);

@@ -45,6 +45,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   });
   // An idle client's error (server restart, outage) must not crash the process; the pool drops that client.
   pool.on('error', () => {});
+  // Nor may a checked-out client's: a connection that dies between two queries of a transaction (an
+  // outage while a worker round holds it) emits 'error' on the client, which the pool only listens
+  // for while the client is idle. Unheard, that event killed the worker. The transaction's next query
+  // fails instead (the caller handles that), and the pool drops the broken client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
