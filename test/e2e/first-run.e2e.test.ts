@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Running, startNurture } from '../../src/app/start.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser.ts';
+import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
 
 // First run in a real Chromium (issue 9, SPEC §10.1): an instance with no
 // organisation shows "Set up Nurture" instead of a sign-in nobody could pass;
@@ -40,16 +40,7 @@ afterAll(async () => {
   await running?.stop();
 });
 
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    const file = await screenshot(page, `first-run-${name}`);
-    throw new Error(
-      `${name}: ${(e as Error).message}\n(screenshot: ${file}; page problems: ${watched.problems.join(' | ') || 'none'})`,
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => runStep(page, watched, `first-run-${name}`, fn);
 
 describe('first run in a browser', () => {
   it('sets up the organisation with the logged token, signs the admin in, and then offers only sign-in', async () => {

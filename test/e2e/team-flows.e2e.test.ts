@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
 import { waitForAccountLink } from '../helpers/account-mail.ts';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser.ts';
+import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
 import { type Api, startTestNurture } from '../helpers/test-nurture.ts';
 
 // Team and account flows as people live them, in a real Chromium against a
@@ -42,16 +42,7 @@ afterAll(async () => {
   await n?.close();
 });
 
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    const file = await screenshot(page, name);
-    throw new Error(
-      `${name}: ${(e as Error).message}\n(screenshot: ${file}; page problems: ${watched.problems.join(' | ') || 'none'})`,
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => runStep(page, watched, name, fn);
 
 async function signIn(email: string, password: string) {
   await page.goto('/login');

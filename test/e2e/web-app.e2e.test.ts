@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin } from '../../src/accounts/org-setup.ts';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser.ts';
+import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
 import { addMember, startTestNurture } from '../helpers/test-nurture.ts';
 
 // The web app as a person uses it, in a real Chromium against a started
@@ -36,17 +36,7 @@ afterAll(async () => {
   await n?.close();
 });
 
-/** Runs a step of the scenario; a failure leaves a screenshot in test/e2e/screenshots/. */
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-  } catch (e) {
-    const file = await screenshot(page, name);
-    throw new Error(
-      `${name}: ${(e as Error).message}\n(screenshot: ${file}; page problems: ${watched.problems.join(' | ') || 'none'})`,
-    );
-  }
-}
+const step = (name: string, fn: () => Promise<void>) => runStep(page, watched, name, fn);
 
 const timings: [string, number][] = [];
 async function timed(name: string, fn: () => Promise<void>): Promise<void> {

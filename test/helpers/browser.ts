@@ -45,3 +45,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true }).catch(() => {});
   return file;
 }
+
+/**
+ * Runs a step of a browser scenario; a failure names the step and leaves a
+ * screenshot (test/e2e/screenshots/) and the page's problems in the error.
+ */
+export async function runStep(
+  page: Page,
+  watched: { problems: string[] },
+  name: string,
+  fn: () => Promise<void>,
+): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const file = await screenshot(page, name);
+    throw new Error(
+      `${name}: ${(e as Error).message}\n(screenshot: ${file}; page problems: ${watched.problems.join(' | ') || 'none'})`,
+    );
+  }
+}
