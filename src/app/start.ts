@@ -130,6 +130,13 @@ export async function startNurture(given: Config, roles: Roles): Promise<Running
           ),
         );
       });
+      // Node closes an idle kept-alive connection after 5 s; a client (or a proxy in front) that reuses
+      // it at that moment gets ECONNRESET for a request it never saw answered. Keep idle connections
+      // longer than clients and load balancers do (60 s is the common proxy default).
+      if ('keepAliveTimeout' in server) {
+        server.keepAliveTimeout = 65_000;
+        server.headersTimeout = 66_000;
+      }
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : config.PORT;
       url = `http://127.0.0.1:${port}`;
