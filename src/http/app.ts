@@ -10,7 +10,7 @@ import { registerUnsubscribePages } from '../suppression/unsubscribe-pages.ts';
 import { registerTrackingRoutes } from '../tracking/tracking-routes.ts';
 import { registerWebRoutes } from '../web/web-routes.ts';
 import { type ApiEnv, requireActor } from './auth.ts';
-import { apiBodyMaxBytes, limitBody, pageBodyMaxBytes } from './body-limits.ts';
+import { apiBodyMaxBytes, drainBody, limitBody, pageBodyMaxBytes } from './body-limits.ts';
 import { refuseCrossSiteWrites } from './csrf-guard.ts';
 import { errorJson, retryAfterSeconds, toErrorResponse, validationError } from './error-response.ts';
 import { refuseNulCharacters } from './input-guards.ts';
@@ -81,8 +81,9 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
     '/api/v1/inbound/*',
     bodyLimit({
       maxSize: ctx.config.INBOUND_MAX_BYTES,
-      onError: (c) =>
-        errorJson(
+      onError: async (c) => {
+        await drainBody(c.req.raw);
+        return errorJson(
           c,
           new AppError(
             'VALIDATION',
@@ -91,14 +92,16 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
               field: 'body',
             },
           ),
-        ),
+        );
+      },
     }),
   );
   // A lead file may be larger than any JSON body; the upload itself is the limit's only exception.
   const importUpload = bodyLimit({
     maxSize: ctx.config.IMPORT_MAX_BYTES,
-    onError: (c) =>
-      errorJson(
+    onError: async (c) => {
+      await drainBody(c.req.raw);
+      return errorJson(
         c,
         new AppError(
           'VALIDATION',
@@ -107,7 +110,8 @@ export function createHttpApp(ctx: Ctx): OpenAPIHono<ApiEnv> {
             field: 'file',
           },
         ),
-      ),
+      );
+    },
   });
   // Every other API call is JSON: one limit (a route with larger bodies is skipped here and sets its own).
   const apiBodyLimit = limitBody(apiBodyMaxBytes);
