@@ -34,7 +34,11 @@ export function watchPage(page: Page, base: string): { problems: string[] } {
       problems.push(`console error: ${m.text()}`);
   });
   page.on('requestfailed', (r) => {
-    if (r.url().startsWith(base)) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    // ERR_ABORTED is the page dropping its own request as it navigates away (the sign-in page's
+    // setup check when a quick click leaves it): not a fault of the app or the server.
+    const error = r.failure()?.errorText ?? '';
+    if (r.url().startsWith(base) && error !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${r.url()} ${error}`);
   });
   return { problems };
 }
