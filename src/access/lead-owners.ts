@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/database.ts';
-import { assistantUsers, users } from '../db/schema.ts';
+import { users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
-import { isManagerOf, isUuid } from './lead-visibility.ts';
+import { assignmentOf, isManagerOf, isUuid } from './lead-visibility.ts';
 
 /**
  * Who may be given a lead (SPEC §10.2), when a lead is added with an
@@ -46,15 +46,5 @@ export async function isUserOfAssistant(
   assistantId: string,
   userId: string,
 ): Promise<boolean> {
-  const [row] = await db
-    .select({ one: sql`1` })
-    .from(assistantUsers)
-    .where(
-      and(
-        eq(assistantUsers.assistantId, assistantId),
-        eq(assistantUsers.userId, userId),
-        eq(assistantUsers.orgId, orgId),
-      ),
-    );
-  return Boolean(row);
+  return Boolean(await assignmentOf(db, orgId, assistantId, userId));
 }

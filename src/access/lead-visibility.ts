@@ -53,20 +53,29 @@ export async function canSeeLead(
   return isManagerOf(db, actor, lead.assistantId);
 }
 
-/** Is the actor an Assistant Manager of this assistant (of their org)? */
-export async function isManagerOf(db: Db, actor: Actor, assistantId: string): Promise<boolean> {
+/** The user's assignment to the assistant (of their org), if an admin made one: as a user or its manager. */
+export async function assignmentOf(
+  db: Db,
+  orgId: string,
+  assistantId: string,
+  userId: string,
+): Promise<{ isManager: boolean } | undefined> {
   const [row] = await db
-    .select({ one: sql`1` })
+    .select({ isManager: assistantUsers.isManager })
     .from(assistantUsers)
     .where(
       and(
         eq(assistantUsers.assistantId, assistantId),
-        eq(assistantUsers.userId, actor.userId),
-        eq(assistantUsers.orgId, actor.orgId),
-        eq(assistantUsers.isManager, true),
+        eq(assistantUsers.userId, userId),
+        eq(assistantUsers.orgId, orgId),
       ),
     );
-  return Boolean(row);
+  return row;
+}
+
+/** Is the actor an Assistant Manager of this assistant (of their org)? */
+export async function isManagerOf(db: Db, actor: Actor, assistantId: string): Promise<boolean> {
+  return (await assignmentOf(db, actor.orgId, assistantId, actor.userId))?.isManager === true;
 }
 
 /**
