@@ -6,6 +6,14 @@
  */
 
 /**
+ * How much of a message is analysed: its first 2 MB. Headers and the text a
+ * person wrote come first; what is cut is attachments' bulk (a 30 MB file
+ * would otherwise be decoded just to be ignored). A bounce or complaint
+ * quotes the original's headers near its start, so matching still finds them.
+ */
+export const analysedBytes = 2 * 1024 * 1024;
+
+/**
  * Reply text (after quote stripping) that intent, language and date
  * extraction read. The longest reply in corpus/intent is 544 characters;
  * 8 KB is about 1,300 words, far past where anyone states what they want.

@@ -333,6 +333,22 @@ export const inboundMessages = pgTable('inbound_messages', {
   senderAuth: jsonb('sender_auth').$type<Record<string, unknown>>(),
 });
 
+/**
+ * The bytes of a large inbound message after its first `analysedBytes`, in
+ * slices of base64 (migration 0019, `inbound/raw-chunks.ts`): written one
+ * statement each, so no single statement holds PGlite's thread for long.
+ */
+export const inboundMessageChunks = pgTable(
+  'inbound_message_chunks',
+  {
+    messageId: uuid('message_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: text('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.seq] })],
+);
+
 export type ActorType = 'user' | 'assistant' | 'system' | 'lead';
 
 export const timelineEvents = pgTable('timeline_events', {
@@ -612,6 +628,7 @@ export const schema = {
   leads,
   messages,
   inboundMessages,
+  inboundMessageChunks,
   timelineEvents,
   suppressions,
   sandboxMessages,

@@ -1,4 +1,5 @@
 import { type AddressObject, simpleParser } from 'mailparser';
+import { analysedBytes } from '../classify/analysis-limits.ts';
 import type { Intent } from '../classify/classification.ts';
 import { type Classification, classifyMessage } from '../classify/classify-message.ts';
 import { buildOrgAdapter, type Correction, type OrgAdapter } from '../classify/intent/org-adapter.ts';
@@ -33,14 +34,6 @@ export type Analysis = {
   authenticationResults: string[];
   classification: Classification;
 };
-
-/**
- * How much of a message is analysed: its first 2 MB. Headers and the text a
- * person wrote come first; what is cut is attachments' bulk (a 30 MB file
- * would otherwise be decoded just to be ignored). A bounce or complaint
- * quotes the original's headers near its start, so matching still finds them.
- */
-export const analysedBytes = 2 * 1024 * 1024;
 
 /** What leaves the thread and is stored: enough to match and act on, never the message's bulk. */
 export const analysisCaps = {

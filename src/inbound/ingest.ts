@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { base64InSlices } from '../db/base64-in-slices.ts';
 import { pgText } from '../db/pg-text.ts';
 import { assistants, type InboundChannel, inboundMessages } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { addressIn, scanHeaders } from './raw-header-scan.ts';
 import type { SenderAuth } from './sender-auth.ts';
+import { removeRawSlices, storeRawSlices } from './stored-raw.ts';
 
 /**
  * The one door into the inbound pipeline (SPEC §6.1): every channel hands the
@@ -57,14 +57,30 @@ export async function ingestRaw(
       ? `mid:${messageId.toLowerCase()}`
       : `sha256:${Buffer.from(await crypto.subtle.digest('SHA-256', new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.length))).toString('hex')}`
   }`;
+  // Seen already for this org: nothing to store (the insert below still settles a race).
+  const [seen] = await ctx.db
+    .select({ id: inboundMessages.id })
+    .from(inboundMessages)
+    .where(eq(inboundMessages.dedupeKey, dedupeKey));
+  if (seen) return duplicateOf(ctx, seen.id, channel, messageId);
+  const id = crypto.randomUUID();
+  // The bulk past the analysed head first, in slices: the row, once written, is whole.
+  let head: string;
+  try {
+    head = await storeRawSlices(ctx, id, raw);
+  } catch (e) {
+    await removeRawSlices(ctx, id).catch(() => {});
+    throw e;
+  }
   const [row] = await ctx.db
     .insert(inboundMessages)
     .values({
+      id,
       channel,
       dedupeKey,
       messageId,
-      // Encoded here in slices (the column's own encoder would do it in one go on this thread).
-      raw: sql`${await base64InSlices(raw)}`,
+      // Base64 made by storeRawSlices, in slices (the column's encoder would do it in one go on this thread).
+      raw: sql`${head}`,
       status: 'received',
       assistantId,
       orgId,
@@ -80,10 +96,21 @@ export async function ingestRaw(
     ctx.wake.inbound();
     return { id: row.id, duplicate: false };
   }
+  // The same message stored by someone else meanwhile: its slices are theirs, these go.
+  await removeRawSlices(ctx, id);
   const [existing] = await ctx.db
     .select({ id: inboundMessages.id })
     .from(inboundMessages)
     .where(eq(inboundMessages.dedupeKey, dedupeKey));
+  return duplicateOf(ctx, existing!.id, channel, messageId);
+}
+
+function duplicateOf(
+  ctx: Ctx,
+  id: string,
+  channel: InboundChannel,
+  messageId: string | null,
+): { id: string; duplicate: boolean } {
   ctx.log.info('inbound duplicate ignored', { channel, messageId });
-  return { id: existing!.id, duplicate: true };
+  return { id, duplicate: true };
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { analysedBytes } from '../classify/analysis-limits.ts';
 import type { Classification } from '../classify/classify-message.ts';
 import { queryRows } from '../db/database.ts';
 import { pgJson, pgText } from '../db/pg-text.ts';
@@ -6,7 +7,7 @@ import { assistants, inboundMessages, leads } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import { orgCorrectionsFor } from '../review/org-classifier.ts';
 import { actOnClassification } from './act-on-classification.ts';
-import { type Analysis, analysedBytes } from './analyse-message.ts';
+import type { Analysis } from './analyse-message.ts';
 import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
 import { heldReason, holdUnauthenticated } from './hold-unauthenticated.ts';
 import { matchedByClaimedAddress, matchLead } from './match-lead.ts';

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../platform/logger.ts';
+import { copyInSlices } from './copy-in-slices.ts';
 import type { SenderAuth } from './sender-auth.ts';
 import type { SenderCheckAnswer, SenderCheckJob } from './sender-check-thread.ts';
 import { type SenderCheckOptions, type SmtpSession, senderCheckBudgetMs } from './smtp-sender-check.ts';
@@ -53,6 +54,8 @@ export function createSenderChecker(o: SenderCheckOptions, log: Logger): SenderC
     check(raw, session) {
       worker ??= start();
       const id = nextId++;
+      // A copy the thread owns (the listener keeps its buffer to store the message), made in slices.
+      const copying = copyInSlices(raw);
       return new Promise<SenderAuth>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(id);
@@ -62,9 +65,11 @@ export function createSenderChecker(o: SenderCheckOptions, log: Logger): SenderC
           clearTimeout(timer);
           resolve(a);
         });
-        // A copy the thread owns: the listener keeps its buffer to store the message.
-        const copy = new Uint8Array(raw);
-        worker!.postMessage({ id, raw: copy, session } satisfies SenderCheckJob, [copy.buffer]);
+        void copying.then((copy) => {
+          if (!pending.has(id)) return; // given up on meanwhile
+          worker ??= start();
+          worker.postMessage({ id, raw: copy, session } satisfies SenderCheckJob, [copy.buffer]);
+        });
       });
     },
     async close() {

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { assistants, leads } from '../db/schema.ts';
 import { isAppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
+import { concatInSlices } from './copy-in-slices.ts';
 import { ingestRaw } from './ingest.ts';
 import type { SenderAuth } from './sender-auth.ts';
 import { createSenderChecker } from './sender-check-pool.ts';
@@ -62,16 +63,14 @@ export async function startInboundSmtp(ctx: Ctx): Promise<InboundSmtp> {
           callback(smtpError(552, `5.3.4 Message larger than ${max} bytes`));
           return;
         }
-        const raw = Buffer.concat(chunks);
         const rcpt = session.envelope.rcptTo.map((r) => r.address);
         const client = {
           ip: session.remoteAddress,
           helo: session.hostNameAppearsAs ?? '',
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         };
-        senders
-          .check(raw, client)
-          .then((senderAuth) => store(ctx, raw, rcpt, senderAuth))
+        concatInSlices(chunks, size)
+          .then(async (raw) => store(ctx, raw, rcpt, await senders.check(raw, client)))
           .then(
             (r) => callback(null, r.duplicate ? 'Already have it, thanks' : 'Stored'),
             (e) => {
