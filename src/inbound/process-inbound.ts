@@ -12,6 +12,7 @@ import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
 import { heldReason, holdUnauthenticated } from './hold-unauthenticated.ts';
 import { matchedByClaimedAddress, matchLead } from './match-lead.ts';
 import { dmarcFromAuthenticationResults, failsDmarc, type SenderAuth } from './sender-auth.ts';
+import { readAnalysedPart } from './stored-raw.ts';
 
 /**
  * Process stored inbound messages: analyse (parse, classify) in the pool's
@@ -115,7 +116,8 @@ async function failed(ctx: Ctx, workerId: string, m: { id: string; attempts: num
 const base64Prefix = Math.ceil(analysedBytes / 3) * 4;
 
 async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<void> {
-  // Only the part that is analysed leaves the database: a base64 prefix is the message's first bytes.
+  // Only the part that is analysed leaves the database: the row's head (a base64 prefix of an older
+  // row) and the slices after it, read one statement at a time (stored-raw.ts).
   const [row] = await ctx.db
     .select({
       rawPrefix: sql<string>`substring(${inboundMessages.raw} from 1 for ${base64Prefix})`,
@@ -138,7 +140,7 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
     return;
   }
   const orgId = row.orgId;
-  const raw = Buffer.from(row.rawPrefix, 'base64');
+  const raw = await readAnalysedPart(ctx, id, row.rawPrefix);
   const receivedAt = row.receivedAt.toISOString();
   // The org it arrived for: its own corrections refine what replies mean.
   const corrections = await orgCorrectionsFor(ctx.db, orgId);

@@ -4,11 +4,12 @@ import { base64InSlices } from '../db/base64-in-slices.ts';
 import { inboundMessageChunks } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 
-// The head kept in inbound_messages.raw: the analysed part, rounded up to a whole number of
-// base64 quanta so the head and the slices after it join without padding in between.
-const headBytes = Math.ceil(analysedBytes / 3) * 3;
-// 768 KB of bytes: 1 MB of base64 per statement.
+// 768 KB of bytes, 1 MB of base64, per statement: a whole number of base64 quanta, so the head
+// and the slices after it join without padding in between. The head kept in inbound_messages.raw is
+// one slice too; the worker reads the analysed part (analysedBytes) from the head and the slices
+// after it, one statement each.
 const sliceBytes = 3 * 256 * 1024;
+const headBytes = sliceBytes;
 // Slices older than this whose message row never came are left over from a crash mid-ingest.
 const orphanAfterSeconds = 60 * 60;
 
@@ -30,6 +31,29 @@ export async function storeRawSlices(ctx: Ctx, messageId: string, raw: Buffer): 
     }
   }
   return base64InSlices(raw.subarray(0, headBytes));
+}
+
+/**
+ * The first `analysedBytes` of a message, given its row's head (base64; a
+ * row stored before migration 0019 may hold far more, of which the caller
+ * reads a prefix): the head, then slices one statement at a time until
+ * enough is read.
+ */
+export async function readAnalysedPart(ctx: Ctx, messageId: string, headBase64: string): Promise<Buffer> {
+  const parts = [Buffer.from(headBase64, 'base64')];
+  let have = parts[0]!.length;
+  for (let seq = 1; have < analysedBytes; seq++) {
+    const [slice] = await ctx.db
+      .select({ data: inboundMessageChunks.data })
+      .from(inboundMessageChunks)
+      .where(and(eq(inboundMessageChunks.messageId, messageId), eq(inboundMessageChunks.seq, seq)));
+    if (!slice) break;
+    const bytes = Buffer.from(slice.data, 'base64');
+    parts.push(bytes);
+    have += bytes.length;
+  }
+  const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  return all.length > analysedBytes ? all.subarray(0, analysedBytes) : all;
 }
 
 /** Removes the slices written for a message row that was not written after all (a duplicate, an error). */
