@@ -46,7 +46,11 @@ export const referenceFollowUps: OwnFollowUps = {
 };
 
 /** The platforms, as the emails name them. */
-export const socialPlatforms = { linkedin: 'LinkedIn', facebook: 'Facebook', twitter: 'X (Twitter)' } as const;
+export const socialPlatforms = {
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  twitter: 'X (Twitter)',
+} as const;
 export type SocialSource = keyof typeof socialPlatforms;
 
 export function socialIntroductions(source: SocialSource): TemplateVariant[] {
