@@ -158,8 +158,8 @@ export function TemplateEditor({
 
   // The preview's error names `template.body` etc.; it belongs under the variant on screen.
   const previewFieldError = (part: string) =>
-    previewError && new RegExp(`^template\\.${part}: `).test(previewError)
-      ? previewError.replace(/^template\.\w+: /, '')
+    previewError?.startsWith(`template.${part}: `)
+      ? previewError.slice(`template.${part}: `.length)
       : undefined;
 
   return html`<section class="card" aria-labelledby="template-heading">

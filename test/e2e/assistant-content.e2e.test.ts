@@ -118,7 +118,7 @@ describe('the assistant content screens in a browser', () => {
         .click();
       await page.getByRole('heading', { name: /^Proof points/, level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Add a proof point' }).click();
-      await page.getByLabel('Proof point 1').fill('Globex doubled its replies in a month.');
+      await page.getByLabel('Proof point 1', { exact: true }).fill('Globex doubled its replies in a month.');
       await page.getByRole('button', { name: 'Save proof points' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved 1 proof point.' }).waitFor();
     });
