@@ -23,8 +23,7 @@ export function AssistantSubnav({ id, current }: { id: string; current: Assistan
   const base = `/assistants/${encodeURIComponent(id)}`;
   return html`<div class="assistant-head">
     <p class="crumbs">
-      <a href="/assistants">Assistants</a> ›
-      <span>${assistant ? html`${assistant.name} <span class="muted">${assistant.email}</span>` : 'Assistant'}</span>
+      <a href="/assistants">Assistants</a>${' › '}<span>${assistant ? html`${assistant.name} <span class="muted">${assistant.email}</span>` : 'Assistant'}</span>
     </p>
     <nav class="subnav" aria-label="Assistant">
       <ul>

@@ -70,7 +70,7 @@ export function DkimPage({ id }: { id: string }) {
   const own = dkim?.source === 'assistant';
   return html`<${AssistantSubnav} id=${id} current="dkim" />
     <h1 tabindex="-1">DKIM${name ? ` of ${name}` : ''}</h1>
-    <p role="status" aria-live="polite" class="ok">${status ?? ''}</p>
+    <p role="status" aria-live="polite" class=${status ? 'ok' : undefined}>${status ?? ''}</p>
     ${formError ? html`<p role="alert" class="error">${formError}</p>` : null}
     ${
       dkim === null

@@ -82,7 +82,7 @@ export function ExclusionsPage({ id }: { id: string }) {
   return html`<${AssistantSubnav} id=${id} current="exclusions" />
     <h1 tabindex="-1">Exclusions${name ? ` of ${name}` : ''}</h1>
     <p class="muted">Addresses and domains this assistant never emails: a new lead matching one is refused, and leads already on it get no further email.</p>
-    <p role="status" aria-live="polite" class="ok">${status ?? ''}</p>
+    <p role="status" aria-live="polite" class=${status ? 'ok' : undefined}>${status ?? ''}</p>
     ${formError ? html`<p role="alert" class="error">${formError}</p>` : null}
     ${
       admin

@@ -86,7 +86,7 @@ export function ProofPointsPage({ id }: { id: string }) {
       Short success stories, one line each. Every email of a sequence closes with a different one as “PS:”, starting
       from a different one per lead and never repeating.
     </p>
-    <p role="status" aria-live="polite" class="ok">${status ?? ''}</p>
+    <p role="status" aria-live="polite" class=${status ? 'ok' : undefined}>${status ?? ''}</p>
     ${formError ? html`<p role="alert" class="error">${formError}</p>` : null}
     ${
       points === null

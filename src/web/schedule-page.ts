@@ -127,7 +127,7 @@ export function SchedulePage({ id }: { id: string }) {
   const stepsError = errors.steps;
   return html`${crumbs}<h1 tabindex="-1">${schedule.name}</h1>
     <p class="muted">${used}</p>
-    <p role="status" aria-live="polite" class="ok">${status ?? ''}</p>
+    <p role="status" aria-live="polite" class=${status ? 'ok' : undefined}>${status ?? ''}</p>
     ${formError ? html`<p role="alert" class="error">${formError}</p>` : null}
     <form class="card" onSubmit=${save} novalidate>
       <${Field} id="schedule-name" label="Name" error=${errors.name} required>

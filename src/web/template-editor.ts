@@ -168,7 +168,7 @@ export function TemplateEditor({
         ? html` <span class="muted small">saved ${new Date(entry.updatedAt).toLocaleString()}</span>`
         : null
     }</h2>
-    <p role="status" aria-live="polite" class="ok">${status ?? ''}</p>
+    <p role="status" aria-live="polite" class=${status ? 'ok' : undefined}>${status ?? ''}</p>
     ${formError ? html`<p role="alert" class="error">${formError}</p>` : null}
     <div class="template-editor">
       <div>
