@@ -163,15 +163,7 @@ function squash(s: string): string {
 /** The custom field a referral's templates read for who referred the lead, and the headers that mean it. */
 export const referrerField = 'referred_by';
 const referrerHeaders = new Set(
-  [
-    'referred by',
-    'referrer',
-    'referral',
-    'referred from',
-    'reference',
-    'introduced by',
-    'recommended by',
-  ].map(squash),
+  ['referred by', 'referrer', 'referral', 'referred from', 'introduced by', 'recommended by'].map(squash),
 );
 
 /** A custom field's name for a column: what templates may call `{custom.<name>}`. */
