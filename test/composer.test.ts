@@ -65,7 +65,7 @@ describe('templates, preview and sending (templates only)', () => {
       `${base}/templates`,
     );
     expect(r.status).toBe(200);
-    expect(r.body.items).toHaveLength(8 * 6);
+    expect(r.body.items).toHaveLength(12 * 6);
     expect(r.body.items.every((i) => !i.custom && i.variants.length >= 2)).toBe(true);
     expect(r.body.items.filter((i) => i.step === 'introduction').every((i) => i.variants.length >= 3)).toBe(
       true,

@@ -16,6 +16,8 @@ export type TemplateEntry = {
   custom: boolean;
   updatedAt: Date | null;
   variants: (TemplateVariant & { variant: number })[];
+  /** The built-in wording, always, so an editor can show it beside the assistant's own. */
+  builtIn: (TemplateVariant & { variant: number })[];
 };
 
 /** Every placeholder a template may use (plus `{custom.<column>}` for an import's extra columns). */
@@ -50,13 +52,16 @@ function entryOf(
   step: Angle,
   own: { subject: string | null; body: string; updatedAt: Date }[],
 ): TemplateEntry {
-  const variants = own.length ? own : builtInVariants(source, step);
+  const numbered = (vs: readonly TemplateVariant[]) =>
+    vs.map((v, variant) => ({ variant, subject: v.subject, body: v.body }));
+  const builtIn = builtInVariants(source, step);
   return {
     source,
     step,
     custom: own.length > 0,
     updatedAt: own.length ? new Date(Math.max(...own.map((o) => o.updatedAt.getTime()))) : null,
-    variants: variants.map((v, variant) => ({ variant, subject: v.subject, body: v.body })),
+    variants: numbered(own.length ? own : builtIn),
+    builtIn: numbered(builtIn),
   };
 }
 

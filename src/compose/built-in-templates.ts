@@ -1,3 +1,11 @@
+import {
+  type OwnFollowUps,
+  referenceFollowUps,
+  referenceIntroductions,
+  type SocialSource,
+  socialFollowUps,
+  socialIntroductions,
+} from './lead-source-templates.ts';
 import type { Angle, Source, TemplateVariant } from './templates.ts';
 
 /**
@@ -126,10 +134,15 @@ const introductions: Record<Source, TemplateVariant[]> = {
       body: `${hi}I am getting in touch because teams in {industry|your industry} often ask us about {context|saving time on this}.${info}Would it be worth a quick conversation?`,
     },
   ],
+  // Referrals and social platforms (lead-source-templates.ts).
+  reference: referenceIntroductions,
+  linkedin: socialIntroductions('linkedin'),
+  facebook: socialIntroductions('facebook'),
+  twitter: socialIntroductions('twitter'),
 };
 
 type FollowUp = Exclude<Angle, 'introduction'>;
-type Family = 'event' | 'meeting' | 'emailcc' | 'offer';
+type Family = 'event' | 'meeting' | 'emailcc' | 'offer' | 'reference' | SocialSource;
 
 /** Sources whose context means the same thing share their follow-up wording. */
 const familyOf: Record<Source, Family> = {
@@ -141,6 +154,10 @@ const familyOf: Record<Source, Family> = {
   upsell: 'offer',
   import: 'offer',
   api: 'offer',
+  reference: 'reference',
+  linkedin: 'linkedin',
+  facebook: 'facebook',
+  twitter: 'twitter',
 };
 
 const proof = [
@@ -171,7 +188,20 @@ const lastTry = [
   `${hi}I do not want to fill your inbox, so I will stop here. If you would like to talk at a better time, a one-line reply is all it takes.`,
 ];
 
+/** A source's own value and question wording over the shared proof, brochure and last try. */
+const withShared = (own: OwnFollowUps): Record<FollowUp, string[]> => ({
+  value: own.value ?? [],
+  proof,
+  brochure,
+  question: own.question ?? offerQuestion,
+  last_try: own.last_try ?? lastTry,
+});
+
 const followUps: Record<Family, Record<FollowUp, string[]>> = {
+  reference: withShared(referenceFollowUps),
+  linkedin: withShared(socialFollowUps('linkedin')),
+  facebook: withShared(socialFollowUps('facebook')),
+  twitter: withShared(socialFollowUps('twitter')),
   event: {
     value: [
       `${hi}I wanted to follow up on my note after {context|the event}.${info}Is this something {company} is looking at right now?`,

@@ -44,6 +44,11 @@ const sourceMeaning: Record<string, string> = {
   emailcc: 'a colleague emailed them and copied the assistant; this continues that conversation',
   import: 'from an uploaded list; context is the offering',
   api: 'from the CRM; context is the offering',
+  reference:
+    'referred to us by someone they know; customFields.referred_by (when present) names who referred them, context is what they were referred about',
+  linkedin: 'showed interest on LinkedIn; context is what they engaged with there',
+  facebook: 'showed interest on Facebook; context is what they engaged with there',
+  twitter: 'showed interest on X (Twitter); context is what they engaged with there',
 };
 
 const angleMeaning: Record<Angle, string> = {

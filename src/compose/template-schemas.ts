@@ -31,15 +31,16 @@ export const TemplateBody = z
   .strict()
   .openapi('TemplateVariants');
 
+const Variant = z.object({ variant: z.number().int(), subject: z.string().nullable(), body: z.string() });
+
 export const TemplateEntry = z
   .object({
     source: z.enum(sources),
     step: z.enum(angles),
     custom: z.boolean().openapi({ description: "The assistant's own wording (false: built-in)" }),
     updatedAt: z.string().nullable(),
-    variants: z.array(
-      z.object({ variant: z.number().int(), subject: z.string().nullable(), body: z.string() }),
-    ),
+    variants: z.array(Variant),
+    builtIn: z.array(Variant).openapi({ description: 'The built-in wording, whether or not it is in use' }),
   })
   .openapi('TemplateEntry');
 

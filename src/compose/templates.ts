@@ -13,6 +13,11 @@ export const sources = [
   'emailcc',
   'import',
   'api',
+  // 7Targets' other lead sources (issue 10): a referral and the social platforms.
+  'reference',
+  'linkedin',
+  'facebook',
+  'twitter',
 ] as const;
 export type Source = (typeof sources)[number];
 

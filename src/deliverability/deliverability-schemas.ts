@@ -50,12 +50,16 @@ export const DkimBody = z
     selector: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i)
-      .openapi({ example: 'nurture1' }),
-    privateKey: z
-      .string()
-      .min(100)
-      .max(20_000)
-      .openapi({ description: 'RSA private key, PEM. Stored encrypted; never returned' }),
+      .optional()
+      .openapi({
+        example: 'nurture1',
+        description:
+          'Default: nurture-<date>, never the current one, so the old record can stay published while a rotation spreads',
+      }),
+    privateKey: z.string().min(100).max(20_000).optional().openapi({
+      description:
+        'RSA private key, PEM. Stored encrypted; never returned. Left out: the server generates a 2048-bit key',
+    }),
   })
   .strict()
   .openapi('DkimKey');

@@ -1,4 +1,5 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPair } from 'node:crypto';
+import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { requireAdmin } from '../access/authorise.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -83,25 +84,56 @@ export async function getAssistantDkim(ctx: Ctx, actor: Actor, assistantId: stri
   return dkimView(ctx.config, await getAssistantRow(ctx, actor, assistantId));
 }
 
-/** Give an assistant its own DKIM key (admins). The key is sealed before it touches the database. */
+const generateRsa = promisify(generateKeyPair);
+
+/** A 2048-bit RSA key in PEM (PKCS#8), made off the event loop's thread. */
+async function generateDkimKey(): Promise<string> {
+  const { privateKey } = await generateRsa('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return privateKey;
+}
+
+/**
+ * A selector for a new key: `nurture-<yyyymmdd>`, never the one in use, so a
+ * rotation publishes a second record and the old one keeps verifying mail
+ * already sent until it is removed.
+ */
+export function nextSelector(now: Date, current: string | null | undefined): string {
+  const base = `nurture-${now.toISOString().slice(0, 10).replaceAll('-', '')}`;
+  if (base !== current && !current?.startsWith(`${base}-`)) return base;
+  const n = current === base ? 2 : Number(current.slice(base.length + 1)) + 1;
+  return `${base}-${Number.isFinite(n) ? n : 2}`;
+}
+
+/**
+ * Give an assistant its own DKIM key (admins): the one uploaded, else a new
+ * one generated here (the private half then never leaves the server). Again
+ * with a key in place is a rotation. The key is sealed before it touches the
+ * database.
+ */
 export async function setAssistantDkim(
   ctx: Ctx,
   actor: Actor,
   assistantId: string,
-  input: { selector: string; privateKey: string },
+  input: { selector?: string | undefined; privateKey?: string | undefined },
 ): Promise<DkimView> {
   requireAdmin(actor, "change an assistant's DKIM key");
   const current = await getAssistantRow(ctx, actor, assistantId);
-  const pem = input.privateKey.replace(/\\n/g, '\n').trim();
+  const secretKey = requireSecretKey(ctx.config, input.privateKey ? 'privateKey' : 'selector');
+  const pem = input.privateKey ? input.privateKey.replace(/\\n/g, '\n').trim() : await generateDkimKey();
   if (!isRsaPrivateKey(pem))
     throw new AppError('VALIDATION', 'privateKey: an RSA private key in PEM', { field: 'privateKey' });
-  const sealed = sealSecret(requireSecretKey(ctx.config, 'privateKey'), pem);
+  const selector = input.selector ?? nextSelector(ctx.now(), current.dkimSelector);
+  const sealed = sealSecret(secretKey, pem);
   const [row] = await ctx.db
     .update(assistants)
-    .set({ dkimSelector: input.selector, dkimPrivateKeyEnc: sealed })
+    .set({ dkimSelector: selector, dkimPrivateKeyEnc: sealed })
     .where(and(eq(assistants.id, current.id), eq(assistants.orgId, actor.orgId)))
     .returning();
-  ctx.log.info('assistant DKIM key set', { assistantId, selector: input.selector });
+  ctx.log.info('assistant DKIM key set', { assistantId, selector, generated: !input.privateKey });
   return dkimView(ctx.config, row!);
 }
 

@@ -22,9 +22,9 @@ export const putDkimRoute = createRoute({
   method: 'put',
   path: '/api/v1/deliverability/dkim/{assistantId}',
   tags: ['deliverability'],
-  summary: 'Give the assistant its own DKIM key (admins)',
+  summary: 'Give the assistant its own DKIM key, generated or uploaded; again to rotate it (admins)',
   description:
-    'The key is stored encrypted (SECRET_KEY) and never returned; publish `dnsValue` at `dnsName`.',
+    'The key is stored encrypted (SECRET_KEY) and never returned; publish `dnsValue` at `dnsName`. An empty body generates a key under a new selector.',
   security,
   request: {
     params: AssistantIdParam,

@@ -28,6 +28,15 @@ describe('column mapping', () => {
     });
   });
 
+  it('maps the column naming who referred a lead to the field a referral’s emails read, once', () => {
+    expect(suggestMapping(['Email', 'Referrer', 'Introduced by'])).toEqual({
+      Email: 'email',
+      Referrer: 'custom.referred_by',
+      'Introduced by': 'custom.Introduced by',
+    });
+    expect(suggestMapping(['Email', 'Referred By'])['Referred By']).toBe('custom.referred_by');
+  });
+
   it('fills each field once, keeps unknown columns as custom fields, and finds an unnamed address column', () => {
     expect(
       suggestMapping(['Email', 'Mail', 'Column 3', 'Shoe size'], [['a@x.example', 'b@x.example', 'c', '42']]),

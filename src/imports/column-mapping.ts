@@ -160,6 +160,12 @@ function squash(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** The custom field a referral's templates read for who referred the lead, and the headers that mean it. */
+export const referrerField = 'referred_by';
+const referrerHeaders = new Set(
+  ['referred by', 'referrer', 'referral', 'referred from', 'introduced by', 'recommended by'].map(squash),
+);
+
 /** A custom field's name for a column: what templates may call `{custom.<name>}`. */
 export function customFieldName(column: string): string {
   const name = column
@@ -178,11 +184,16 @@ export function customFieldName(column: string): string {
 export function suggestMapping(columns: string[], sample: string[][] = []): Mapping {
   const mapping: Mapping = {};
   const taken = new Set<LeadField>();
+  let referrer = false;
   for (const c of columns) {
     const field = byAlias.get(squash(c));
     if (field && !taken.has(field)) {
       mapping[c] = field;
       taken.add(field);
+    } else if (!referrer && referrerHeaders.has(squash(c))) {
+      // A referral's emails name its referrer from this custom field (compose/lead-source-templates.ts).
+      mapping[c] = `custom.${referrerField}`;
+      referrer = true;
     } else mapping[c] = /^Column \d+$/.test(c) ? 'ignore' : `custom.${customFieldName(c)}`;
   }
   if (!taken.has('email')) {

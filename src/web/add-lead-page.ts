@@ -9,6 +9,8 @@ import type { Lead } from './types.ts';
 
 type Form = Record<string, string>;
 
+const referredByHint = 'Who referred them: the emails name this person (else “a mutual contact”)';
+
 const text = (f: Form, k: string) => f[k]?.trim() || undefined;
 
 /** The body of POST /api/v1/leads from the form: empty fields left out, the first-send time as an instant. */
@@ -28,6 +30,9 @@ function body(f: Form) {
     assistantId: text(f, 'assistantId'),
     scheduleId: text(f, 'scheduleId'),
     firstSendAt: local ? new Date(local).toISOString() : undefined,
+    // A referral's emails name who referred the lead (compose/lead-source-templates.ts).
+    customFields:
+      f.source === 'reference' && text(f, 'referredBy') ? { referred_by: text(f, 'referredBy')! } : undefined,
   };
 }
 
@@ -106,6 +111,24 @@ export function AddLeadPage() {
         manualSources.map((s) => [s, sourceLabels[s]]),
         'Where the lead came from',
       )}
+      ${
+        form.source === 'reference'
+          ? html`<${Field}
+              id="lead-referredBy"
+              label="Referred by"
+              error=${errors['customFields.referred_by']}
+              hint=${referredByHint}
+            >
+              <input
+                id="lead-referredBy"
+                name="referredBy"
+                value=${form.referredBy ?? ''}
+                onInput=${set('referredBy')}
+                ...${described('lead-referredBy', errors['customFields.referred_by'], referredByHint)}
+              />
+            </${Field}>`
+          : null
+      }
       ${area('context', 'Context', 'The event’s name, the product they looked at, what you discussed… Empty: the assistant’s More Context')}
       ${area('additionalInformation', 'Additional information', 'A line or two the assistant keeps as written. Empty: the assistant’s More Information')}
       ${select(

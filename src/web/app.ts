@@ -6,6 +6,8 @@ import { ApiKeysPage } from './api-keys-page.ts';
 import { AssistantUsersPage } from './assistant-users-page.ts';
 import { DashboardPage } from './dashboard-page.ts';
 import { forgetCached, MeContext } from './data.ts';
+import { DkimPage } from './dkim-page.ts';
+import { ExclusionsPage } from './exclusions-page.ts';
 import { ForgotPasswordPage } from './forgot-password-page.ts';
 import { html } from './html.ts';
 import { ImportPage } from './import-page.ts';
@@ -15,11 +17,15 @@ import { LeadListPage } from './lead-list-page.ts';
 import { LeadPage } from './lead-page.ts';
 import { LoginPage } from './login-page.ts';
 import { ProfilePage } from './profile-page.ts';
+import { ProofPointsPage } from './proof-points-page.ts';
 import { ResetPasswordPage } from './reset-password-page.ts';
 import { match, navigate, useLocation } from './router.ts';
 import { SandboxPage } from './sandbox-page.ts';
+import { SchedulePage } from './schedule-page.ts';
+import { SchedulesPage } from './schedules-page.ts';
 import { Shell } from './shell.ts';
 import { TeamPage } from './team-page.ts';
+import { TemplatesPage } from './templates-page.ts';
 import type { Me } from './types.ts';
 import { UnsentEmailsPage } from './unsent-emails-page.ts';
 
@@ -39,6 +45,14 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/team', () => html`<${TeamPage} />`],
   ['/me', () => html`<${ProfilePage} />`],
   ['/me/api-keys', () => html`<${ApiKeysPage} />`],
+
+  // The assistant's content screens and the org's schedules.
+  ['/schedules', () => html`<${SchedulesPage} />`],
+  ['/schedules/:id', (p) => html`<${SchedulePage} id=${p.id} key=${p.id} />`],
+  ['/assistants/:id/templates', (p) => html`<${TemplatesPage} id=${p.id} key=${p.id} />`],
+  ['/assistants/:id/proof-points', (p) => html`<${ProofPointsPage} id=${p.id} key=${p.id} />`],
+  ['/assistants/:id/exclusions', (p) => html`<${ExclusionsPage} id=${p.id} key=${p.id} />`],
+  ['/assistants/:id/dkim', (p) => html`<${DkimPage} id=${p.id} key=${p.id} />`],
 ];
 
 /** Pages reached from an email or the sign-in page, signed in or not: their link is their proof. */

@@ -47,6 +47,9 @@ export const loadTeam = () =>
 /** After a change to the team (a role, a removal), the next reader loads it again. */
 export const forgetTeam = () => cache.delete('users');
 
+/** After a schedule is created, edited, cloned or deleted, the next reader loads the list again. */
+export const forgetSchedules = () => cache.delete('schedules');
+
 export const useAssistants = () => useLoaded(loadAssistants);
 export const useTeam = () => useLoaded(loadTeam);
 export const useSchedules = () => useLoaded(loadSchedules);

@@ -37,9 +37,23 @@ export const sourceLabels: Record<Source, string> = {
   emailcc: 'EmailCC',
   import: 'Import',
   api: 'API',
+  reference: 'Reference',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  twitter: 'Twitter/X',
 };
 /** The sources a person picks when adding a lead by hand (the others are channels). */
-export const manualSources: Source[] = ['event', 'website', 'upsell', 'meeting', 'phone_meeting'];
+export const manualSources: Source[] = [
+  'event',
+  'website',
+  'upsell',
+  'meeting',
+  'phone_meeting',
+  'reference',
+  'linkedin',
+  'facebook',
+  'twitter',
+];
 
 export const sourceLabel = (s: string) => sourceLabels[s as Source] ?? s;
 

@@ -14,6 +14,8 @@ const nav = [
   { href: '/unsent-emails', label: 'Unsent emails', current: (p: string) => p === '/unsent-emails' },
   { href: '/inbound-problems', label: 'Inbound problems', current: (p: string) => p === '/inbound-problems' },
   { href: '/assistants', label: 'Assistants', current: (p: string) => p === '/assistants' },
+  // Everyone reads the schedules; admins edit them.
+  { href: '/schedules', label: 'Schedules', current: (p: string) => p.startsWith('/schedules') },
 ];
 
 /**

@@ -12,7 +12,13 @@ import type {
 } from '../accounts/account-schemas.ts';
 import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
 import type { AssistantUser as AssistantUserSchema } from '../assistants/assistant-user-schemas.ts';
-import type { sources } from '../compose/templates.ts';
+import type {
+  PreviewResult as PreviewSchema,
+  TemplateEntry as TemplateEntrySchema,
+  TemplateList as TemplateListSchema,
+} from '../compose/template-schemas.ts';
+import type { angles, sources } from '../compose/templates.ts';
+import type { Dkim as DkimSchema } from '../deliverability/deliverability-schemas.ts';
 import type {
   ImportRowReport,
   LeadImport as ImportSchema,
@@ -25,6 +31,7 @@ import type {
   NotificationPreferences as NotificationPreferencesSchema,
 } from '../notify/notification-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
+import type { Exclusion as ExclusionSchema } from '../suppression/exclusion-schemas.ts';
 import type {
   InvitationPreview as InvitationPreviewSchema,
   Invitation as InvitationSchema,
@@ -53,6 +60,14 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type NewApiKey = z.infer<typeof NewApiKeySchema>;
+
+// The assistant's content screens (schedules, templates, proof points, exclusions, DKIM).
+export type Angle = (typeof angles)[number];
+export type TemplateEntry = z.infer<typeof TemplateEntrySchema>;
+export type TemplateList = z.infer<typeof TemplateListSchema>;
+export type Preview = z.infer<typeof PreviewSchema>;
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+export type Dkim = z.infer<typeof DkimSchema>;
 
 /** One item of GET /api/v1/leads/{id}/timeline (lead-queries.ts), dates as ISO strings. */
 export type TimelineItem =

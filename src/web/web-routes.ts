@@ -51,6 +51,14 @@ export const appPaths = [
   '/accept-invitation',
   '/forgot-password',
   '/reset-password',
+
+  // The assistant's content screens and the org's schedules.
+  '/schedules',
+  '/schedules/:id',
+  '/assistants/:id/templates',
+  '/assistants/:id/proof-points',
+  '/assistants/:id/exclusions',
+  '/assistants/:id/dkim',
 ];
 
 const moduleName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:ts|css)$/;
