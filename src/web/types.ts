@@ -24,6 +24,7 @@ import type {
   NotificationList as NotificationListSchema,
   NotificationPreferences as NotificationPreferencesSchema,
 } from '../notify/notification-schemas.ts';
+import type { CapacityView as CapacityViewSchema } from '../plans/capacity-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
 import type {
   InvitationPreview as InvitationPreviewSchema,
@@ -53,6 +54,7 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type NewApiKey = z.infer<typeof NewApiKeySchema>;
+export type CapacityView = z.infer<typeof CapacityViewSchema>;
 
 /** One item of GET /api/v1/leads/{id}/timeline (lead-queries.ts), dates as ISO strings. */
 export type TimelineItem =
