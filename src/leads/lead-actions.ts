@@ -148,6 +148,7 @@ async function actOn(
         ),
         { strict: true, notify: ctx.config },
       );
+    if (action === 'force-send') await bringNextStepForward(ctx, tx, lead.id);
     else if (action === 'activate') await activateByHand(tx, ctx, actor, lead);
     else if (action === 'continue' || action === 'restart') await resume(ctx, tx, lead, action, actor);
     else if (action === 'note')
@@ -281,6 +282,20 @@ async function resume(
     reason: `${reason}: ${schedule.steps.length - fromIndex} step(s) planned as the send window allows`,
     cause: by,
   });
+}
+
+/**
+ * Force send: the step the slow rate held back for a day goes as soon as the
+ * send rules allow (window, the gap after the step before still apply).
+ */
+async function bringNextStepForward(ctx: Ctx, tx: Db, leadId: string): Promise<void> {
+  const now = ctx.now();
+  await tx.execute(sql`
+    UPDATE messages SET due_at = ${now.toISOString()}::timestamptz
+    WHERE id = (SELECT id FROM messages
+                WHERE lead_id = ${leadId} AND status = 'scheduled' AND kind = 'sequence'
+                ORDER BY due_at, step LIMIT 1)
+      AND due_at > ${now.toISOString()}::timestamptz`);
 }
 
 const duplicateOf = (lead: LeadRow, otherId: string | undefined) =>
