@@ -172,7 +172,7 @@ describe('plans and capacity', () => {
     });
   });
 
-  it('two workers running the activation at the same moment activate each lead once (one after the other on PGlite)', async () => {
+  it('two workers running the activation at the same moment activate each lead once (in one process; test/capacity-workers.pg.test.ts runs them on separate connections)', async () => {
     const active = await countActive(ctx.db, orgId);
     await setActiveLeadCap(ctx.db, orgId, active);
     const queued: LeadRow[] = [];

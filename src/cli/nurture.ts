@@ -6,7 +6,7 @@ import { type Config, ConfigError, describeConfig, loadConfig, publicUrl } from 
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { isAppError } from '../errors/app-error.ts';
-import { capacityView, setActiveLeadCap } from '../plans/org-plan.ts';
+import { capacityView, isOrgId, setActiveLeadCap } from '../plans/org-plan.ts';
 
 const usage = `Usage: nurture <command> [options]
 
@@ -114,6 +114,12 @@ async function orgCommand(args: string[], config: Config): Promise<number> {
   });
   if (!values.org) {
     process.stderr.write('--org: required (the organisation id)\n');
+    return 2;
+  }
+  if (!isOrgId(values.org)) {
+    process.stderr.write(
+      `--org: "${values.org}" is not an organisation id (a uuid, as nurture init prints)\n`,
+    );
     return 2;
   }
   let cap: number | null = null;

@@ -75,7 +75,10 @@ describe('nurture org set-cap', () => {
       [['org', 'set-cap', '--org', orgId, '--cap', '2.5'], /^--cap: /],
       [['org', 'set-cap', '--org', orgId], /^--cap: required/],
       [['org', 'set-cap', '--cap', '5'], /^--org: required/],
-      [['org', 'set-cap', '--org', 'not-an-id', '--cap', '5'], /^--org: no organisation not-an-id/],
+      [
+        ['org', 'set-cap', '--org', 'not-an-id', '--cap', '5'],
+        /^--org: "not-an-id" is not an organisation id/,
+      ],
       [
         ['org', 'set-cap', '--org', '00000000-0000-4000-8000-000000000000', '--cap', '5'],
         /^--org: no organisation 0000/,

@@ -7,7 +7,8 @@ import { countActive, usableFor } from './capacity.ts';
 import { hasRun, utcDay } from './scheduled-runs.ts';
 
 /** The uuid shape, checked before a query so a typo is a clear error and not a database one. */
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isOrgId = (v: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /**
  * Set an org's active-lead cap (SPEC §9; `nurture org set-cap`, an instance
@@ -77,7 +78,7 @@ export async function capacityView(db: Db, orgId: string, now: Date): Promise<Ca
 
 async function requireOrg(db: Db, orgId: string): Promise<{ cap: number | null }> {
   const missing = new AppError('NOT_FOUND', `--org: no organisation ${orgId}`, { field: 'org' });
-  if (!uuidPattern.test(orgId)) throw missing;
+  if (!isOrgId(orgId)) throw missing;
   const [org] = await db.select({ cap: orgs.activeLeadCap }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw missing;
   return org;

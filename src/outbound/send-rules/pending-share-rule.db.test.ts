@@ -37,6 +37,8 @@ const sentTo = (email: string) => harness.sink.received.filter((m) => m.to.inclu
 describe('pending leads at a slow rate', () => {
   const emails = ['a@catchall-example.com', 'b@catchall-example.com', 'c@catchall-example.com'];
   const ids: string[] = [];
+  /** The two leads the share held back. */
+  const held: string[] = [];
 
   it('sends pending leads at most their share of the daily cap, the others deferred with the reason', async () => {
     for (const email of emails)
@@ -48,8 +50,11 @@ describe('pending leads at a slow rate', () => {
       .where(inArray(leads.id, ids));
 
     await dispatchAll();
-    expect(emails.map(sentTo)).toEqual([1, 0, 0]); // oldest first
-    for (const id of ids.slice(1)) {
+    // The three were due together: one of them goes, the other two wait a day.
+    expect(emails.map(sentTo).reduce((a, b) => a + b)).toBe(1);
+    const went = emails.findIndex((e) => sentTo(e) === 1);
+    held.push(...ids.filter((_, i) => i !== went));
+    for (const id of held) {
       const [deferred] = await leadEvents(ctx.db, id, 'send_deferred');
       expect(deferred!.reason).toMatch(
         /could not be verified \(CatchAll\): .* at most 1 email\(s\) a day \(10 % of its daily cap of 10\).*Force send/,
@@ -62,11 +67,11 @@ describe('pending leads at a slow rate', () => {
     // An hour later the share is still used: nothing more goes.
     clock.now = new Date('2026-11-30T11:00:00Z');
     await dispatchAll();
-    expect(emails.map(sentTo)).toEqual([1, 0, 0]);
+    expect(emails.map(sentTo).reduce((a, b) => a + b)).toBe(1);
   });
 
   it('Force send: the lead leaves pending for cold on a user’s word and its email goes at the normal rate', async () => {
-    const b = ids[1]!;
+    const [b, c] = held as [string, string];
     const after = await applyLeadAction(ctx, actor, b, 'force-send');
     expect(after).toMatchObject({ state: 'cold', subState: 'Vouched' });
     const [vouched] = (await leadEvents(ctx.db, b, 'state_changed')).filter((e) => e.fromState === 'pending');
@@ -75,15 +80,17 @@ describe('pending leads at a slow rate', () => {
     expect(vouched!.evidence).toMatchObject({ vouchedBy: actor.userId, addressVerdict: 'CatchAll' });
 
     await dispatchAll();
-    expect(emails.map(sentTo)).toEqual([1, 1, 0]);
-    expect((await leadRow(ctx.db, ids[2]!)).state).toBe('pending');
+    const email = (id: string) => emails[ids.indexOf(id)]!;
+    expect(sentTo(email(b))).toBe(1);
+    expect(sentTo(email(c))).toBe(0);
+    expect((await leadRow(ctx.db, c)).state).toBe('pending');
 
     // Only a pending lead whose address could not be verified is vouched for.
     await expect(applyLeadAction(ctx, actor, b, 'force-send')).rejects.toMatchObject({
       code: 'INVALID_TRANSITION',
     });
-    await ctx.db.update(leads).set({ subState: 'Unverified' }).where(eq(leads.id, ids[2]!));
-    await expect(applyLeadAction(ctx, actor, ids[2]!, 'force-send')).rejects.toMatchObject({
+    await ctx.db.update(leads).set({ subState: 'Unverified' }).where(eq(leads.id, c));
+    await expect(applyLeadAction(ctx, actor, c, 'force-send')).rejects.toMatchObject({
       code: 'INVALID_TRANSITION',
       message: expect.stringMatching(/still being validated/),
     });
