@@ -63,7 +63,7 @@ describe('the plan and Force send in a browser', () => {
     await step('activating the waiting lead is refused while the plan is full', async () => {
       await page.goto(`/leads/${waitingId}`);
       await page.getByTestId('lead-state').filter({ hasText: 'New' }).waitFor();
-      await page.getByRole('button', { name: 'Activate' }).click();
+      await page.getByRole('button', { name: 'Activate', exact: true }).click();
       await page
         .getByRole('alert')
         .filter({ hasText: /No room to activate this lead/ })
