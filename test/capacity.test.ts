@@ -201,4 +201,20 @@ describe('plans and capacity', () => {
       .where(and(eq(scheduledRuns.job, 'activate-new-leads'), eq(scheduledRuns.runOn, '2026-12-02')));
     expect(left!.result).toMatchObject({ activated: 3 });
   });
+
+  it('takes over a run whose worker died before finishing it, once the claim is stale', async () => {
+    await ctx.db.insert(scheduledRuns).values({
+      job: 'activate-new-leads',
+      runOn: '2026-12-03',
+      claimedBy: 'a-dead-worker',
+      startedAt: new Date('2026-12-03T10:00:00Z'),
+    });
+    at('2026-12-03T10:05:00Z');
+    expect(await runDailyActivation(ctx, 'w1')).toBeNull(); // maybe still running
+    at('2026-12-03T10:16:00Z');
+    expect(await runDailyActivation(ctx, 'w1')).toMatchObject({ run: '2026-12-03' });
+    const [run] = await ctx.db.select().from(scheduledRuns).where(eq(scheduledRuns.runOn, '2026-12-03'));
+    expect(run).toMatchObject({ claimedBy: 'w1' });
+    expect(run!.finishedAt).not.toBeNull();
+  });
 });
