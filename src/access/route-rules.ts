@@ -127,6 +127,9 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/v1/inbound-problems': 'signed-in',
   'POST /api/v1/inbound-problems/{id}/retry': 'admin',
   'POST /api/v1/inbound-problems/{id}/dismiss': 'admin',
+
+  // Plans and capacity (SPEC §9)
+  'GET /api/v1/capacity': 'admin',
 };
 
 type Compiled = { method: string; segments: string[]; template: string; rule: RouteRule; literals: number };

@@ -14,6 +14,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
+import { runDailyActivation } from '../plans/activation.ts';
 import type { Ctx } from '../platform/context.ts';
 import { createAddressValidator } from '../validation/validate-address.ts';
 import { createValidationRounds } from '../validation/validate-pending.ts';
@@ -32,6 +33,8 @@ export type WorkerRuntime = {
  * loops, and reads the assistants' IMAP mailboxes. Each loop sleeps DISPATCH_POLL_MS when idle, or less when woken by a
  * state change in the same process. A notification loop delivers the users'
  * notifications through `notifiers` (one per channel), every NOTIFY_POLL_MS.
+ * Every ACTIVATION_POLL_MS it checks whether the daily activation of `new`
+ * leads is due (plans/activation.ts; one worker of all runs it).
  */
 export async function startWorker(
   ctx: Ctx,
@@ -113,6 +116,15 @@ export async function startWorker(
     () => deliverNotificationsOnce(ctx, notifiers, id),
     ctx.config.NOTIFY_POLL_MS,
   );
+  // SPEC §9: the 10:00 GMT activation of `new` leads, claimed once a day across all workers.
+  const activation = loop(
+    'activation',
+    async () => {
+      await runDailyActivation(ctx, id);
+      return 0; // once a day at most: the loop only needs to look again at its next poll
+    },
+    ctx.config.ACTIVATION_POLL_MS,
+  );
   const mailboxes = startMailboxReaders(ctx, id);
   log.info('worker started');
 
@@ -135,12 +147,14 @@ export async function startWorker(
       notify.wake();
       imports.wake();
       validation.wake();
+      activation.wake();
       await Promise.all([
         ...dispatchers.map((d) => d.done),
         inbound.done,
         notify.done,
         imports.done,
         validation.done,
+        activation.done,
       ]);
       clearInterval(beat);
       await analysis.close();

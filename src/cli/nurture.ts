@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createOrgWithAdmin, type InitResult } from '../accounts/org-setup.ts';
 import { classifyMessage } from '../classify/classify-message.ts';
-import { ConfigError, describeConfig, loadConfig, publicUrl } from '../config/config.ts';
+import { type Config, ConfigError, describeConfig, loadConfig, publicUrl } from '../config/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { isAppError } from '../errors/app-error.ts';
+import { capacityView, isOrgId, setActiveLeadCap } from '../plans/org-plan.ts';
 
 const usage = `Usage: nurture <command> [options]
 
@@ -18,6 +19,13 @@ Commands:
       Classify raw RFC 5322 messages offline (no database): bounce, auto-reply
       or reply, the state it leads to, dates, confidence and evidence. One
       JSON object per line per file with --json.
+  org set-cap --org ID --cap N|none [--json]
+      Set an organisation's active-lead cap (SPEC §9): N ≥ 0, or none for no
+      cap. Leads beyond it wait as new until the daily 10:00 GMT activation
+      finds room. --json prints {"orgId","cap","active"}.
+  org show --org ID [--json]
+      The organisation's plan: cap, active leads, EmailCC reserve, leads
+      waiting as new, the next activation.
   migrate        Apply pending database migrations and exit.
   config         List every configuration key with its default.
 `;
@@ -87,8 +95,73 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'org') return orgCommand(rest, config);
   process.stderr.write(`Unknown command "${command}"\n\n${usage}`);
   return 2;
+}
+
+/** `nurture org set-cap | show` (SPEC §11 contract): an instance operator's view of an org's plan. */
+async function orgCommand(args: string[], config: Config): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'set-cap' && sub !== 'show') {
+    process.stderr.write(`org: give set-cap or show\n\n${usage}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { org: { type: 'string' }, cap: { type: 'string' }, json: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  if (!values.org) {
+    process.stderr.write('--org: required (the organisation id)\n');
+    return 2;
+  }
+  if (!isOrgId(values.org)) {
+    process.stderr.write(
+      `--org: "${values.org}" is not an organisation id (a uuid, as nurture init prints)\n`,
+    );
+    return 2;
+  }
+  let cap: number | null = null;
+  if (sub === 'set-cap') {
+    const given = values.cap?.trim();
+    if (!given) {
+      process.stderr.write('--cap: required (a whole number ≥ 0, or none)\n');
+      return 2;
+    }
+    if (given !== 'none') {
+      if (!/^\d+$/.test(given) || !Number.isSafeInteger(Number(given))) {
+        process.stderr.write(`--cap: "${given}" is not a whole number ≥ 0 or none\n`);
+        return 2;
+      }
+      cap = Number(given);
+    }
+  }
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.NURTURE_DATA_DIR });
+  try {
+    await migrate(database);
+    if (sub === 'set-cap') {
+      const r = await setActiveLeadCap(database.db, values.org, cap);
+      if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else
+        process.stdout.write(
+          `Organisation ${r.orgId}: ${r.cap === null ? 'no active-lead cap' : `active-lead cap ${r.cap}`} (${r.active} active now)\n`,
+        );
+      return 0;
+    }
+    const v = await capacityView(database.db, values.org, new Date());
+    if (values.json) process.stdout.write(`${JSON.stringify(v)}\n`);
+    else
+      process.stdout.write(`Organisation ${v.orgId}
+  Active leads:   ${v.active}${v.cap === null ? ' (no cap)' : ` of ${v.cap}`}
+  EmailCC reserve: ${v.reservePercent} %${v.usableByOthers === null ? '' : ` (other sources up to ${v.usableByOthers})`}
+  Waiting as new: ${v.waitingNew} (${v.waitingAutoActivate} on auto-activating assistants)
+  Next activation: ${v.nextActivationAt}
+`);
+    return 0;
+  } finally {
+    await database.close();
+  }
 }
 
 /** What `nurture init` prints for a person: what was made, and how to go on from here. */
@@ -161,7 +234,7 @@ try {
   if (
     e instanceof ConfigError ||
     isAppError(e) ||
-    (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')
   ) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exitCode = 2;

@@ -307,6 +307,18 @@ export const configEntries = {
     schema: int(1, 5000).default(200),
     description: 'Pending leads one worker validates per round.',
   },
+
+  // Plans and capacity (SPEC §9) and pending leads at a slow rate (§4).
+  ACTIVATION_POLL_MS: {
+    schema: int(1000, 3_600_000).default(60_000),
+    description:
+      'How often a worker checks whether the daily activation of `new` leads (10:00 GMT, once across all workers) is due; a run missed while no worker was up happens at the next check that day.',
+  },
+  PENDING_SHARE_PERCENT: {
+    schema: int(1, 100).default(10),
+    description:
+      "Share of a mailbox's daily cap that leads in `pending` (catch-all or unverifiable address) may use in 24 hours, at least one email; a user's Force send moves a lead to the normal rate.",
+  },
   VALIDATION_MAX_ATTEMPTS: {
     schema: int(1, 100).default(12),
     description:

@@ -9,6 +9,7 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
   doublePrecision,
   integer,
   jsonb,
@@ -604,6 +605,23 @@ export const signinFailures = pgTable('signin_failures', {
   lastFailureAt: ts('last_failure_at').notNull(),
 });
 
+/**
+ * A daily job's run, claimed once across every worker (plans/scheduled-runs.ts,
+ * migration 0021): the row's key is the job and its UTC day.
+ */
+export const scheduledRuns = pgTable(
+  'scheduled_runs',
+  {
+    job: text('job').notNull(),
+    runOn: date('run_on', { mode: 'string' }).notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runOn] })],
+);
+
 export const workers = pgTable('workers', {
   id: text('id').primaryKey(),
   pid: integer('pid').notNull(),
@@ -636,6 +654,7 @@ export const schema = {
   classificationCorrections,
   deliverabilityAlerts,
   workers,
+  scheduledRuns,
   messageOpens,
   messageClicks,
   instanceSettings,

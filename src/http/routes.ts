@@ -19,6 +19,7 @@ import {
   registerNotificationRoutes,
 } from '../notify/notification-routes.ts';
 import { registerUnsentEmailRoutes } from '../outbound/unsent-email-routes.ts';
+import { registerCapacityRoutes } from '../plans/capacity-routes.ts';
 import type { Ctx } from '../platform/context.ts';
 import { registerReviewRoutes } from '../review/review-routes.ts';
 import { registerSandboxRoutes } from '../sandbox/sandbox-routes.ts';
@@ -84,7 +85,8 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/leads/{id}                       one lead
  *   GET  /api/v1/leads/{id}/timeline              its story
  *   POST /api/v1/leads/{id}/actions/{action}      deactivate, hot, unsubscribe, continue, restart,
- *                                                 note, handled-outside, change-owner (admins)
+ *                                                 note, handled-outside, change-owner (admins),
+ *                                                 activate (admins), force-send
  *   POST /api/v1/leads/actions/{action}           the same on up to 1000 leads, a result per lead
  *   POST /api/v1/imports                         upload a CSV/XLSX lead list: columns, suggested mapping, preview
  *   GET  /api/v1/imports                         recent imports
@@ -119,6 +121,8 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/inbound-problems                 inbound messages quarantined (failed or overran their budget)
  *   POST /api/v1/inbound-problems/{id}/retry      process one again, attempts from zero (admins)
  *   POST /api/v1/inbound-problems/{id}/dismiss    set one aside for good (admins)
+ *
+ *   GET  /api/v1/capacity                         the plan: cap, active, EmailCC reserve, waiting, next activation (admins)
  */
 export const routeTable: {
   name: string;
@@ -186,4 +190,7 @@ export const routeTable: {
     prefix: '/api/v1/me/notification-preferences',
     register: registerNotificationPreferenceRoutes,
   },
+
+  // Plans and capacity (SPEC §9)
+  { name: 'capacity', prefix: '/api/v1/capacity', register: registerCapacityRoutes },
 ];

@@ -1,22 +1,25 @@
-import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { checkLeadOwner } from '../access/lead-owners.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { randomToken } from '../accounts/secret-tokens.ts';
+import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import { assistants, leads, orgs } from '../db/schema.ts';
+import { assistants, leads } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
+import { activationJob, capacityEvidence, nextActivationAt } from '../plans/activation.ts';
+import { fullPlanText, lockPlan, type Room, roomFor } from '../plans/capacity.ts';
+import { hasRun, utcDay } from '../plans/scheduled-runs.ts';
 import type { Ctx } from '../platform/context.ts';
 import { getSchedule } from '../schedules/schedules.ts';
-import { planSequence } from '../sequences/plan-sequence.ts';
 import { isValidTimeZone } from '../sequences/send-window.ts';
 import { guessTimeZone } from '../sequences/time-zone-guess.ts';
 import { findExclusion } from '../suppression/exclusions.ts';
 import { findSuppression } from '../suppression/suppression.ts';
 import { recordEvent } from '../timeline/record-event.ts';
-import { admitLead } from '../validation/admit-lead.ts';
 import type { LeadRow } from './lead-state-change.ts';
-import { activeStates, finishedStates } from './lead-states.ts';
+import { finishedStates } from './lead-states.ts';
 import { normaliseEmail } from './normalise-email.ts';
+import { startLead } from './start-lead.ts';
 
 export type NewLead = {
   email: string;
@@ -155,19 +158,16 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
       },
     });
 
-    if (!(await hasCapacity(tx, actor.orgId, input.source, assistant.emailccReservePercent))) return row; // waits as `new` (§9)
+    // §9: beyond the plan's cap the lead waits as `new`, and its timeline says why and until when.
+    const room = roomFor(await lockPlan(tx, actor.orgId), row.source, assistant.emailccReservePercent);
+    if (!room.ok) {
+      await recordWaiting(tx, ctx, row, room, assistant.autoActivate);
+      return row;
+    }
     // §7: cold, deactivated (invalid address) or pending until the worker has checked its domain.
-    const active = await admitLead(tx, ctx, row, assistant);
-    if (active.state === 'deactivated') return active;
-    const now = ctx.now();
-    const base = input.firstSendAt && input.firstSendAt > now ? input.firstSendAt : now;
-    await planSequence(tx, active, schedule, {
-      base,
-      explicitFirst: Boolean(input.firstSendAt),
-      senderAddress: assistant.email,
-      reason: input.firstSendAt
-        ? `First email at the chosen time ${input.firstSendAt.toISOString()}`
-        : 'First email as soon as the send window allows',
+    const active = await startLead(tx, ctx, row, assistant, {
+      justAdded: true,
+      room: room.cap == null ? {} : { evidence: { capacity: capacityEvidence(room) } },
     });
     return active;
   });
@@ -202,21 +202,21 @@ async function resolveAssistant(tx: Ctx['db'], orgId: string, assistantId: strin
   return assistant;
 }
 
-/** §9: active leads are capped by the plan; a share is reserved for EmailCC leads. */
-async function hasCapacity(
-  tx: Ctx['db'],
-  orgId: string,
-  source: string,
-  reservePercent: number,
-): Promise<boolean> {
-  const [org] = await tx.select({ cap: orgs.activeLeadCap }).from(orgs).where(eq(orgs.id, orgId));
-  if (org?.cap == null) return true;
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: count() })
-    .from(leads)
-    .where(and(eq(leads.orgId, orgId), inArray(leads.state, [...activeStates])));
-  const usable = source === 'emailcc' ? org.cap : Math.floor((org.cap * (100 - reservePercent)) / 100);
-  return n < usable;
+/** The `waiting_for_capacity` event of a lead added beyond the cap (SPEC §9). */
+async function recordWaiting(tx: Db, ctx: Ctx, lead: LeadRow, room: Room, autoActivate: boolean) {
+  const next = nextActivationAt(ctx.now(), await hasRun(tx, activationJob, utcDay(ctx.now())));
+  await recordEvent(tx, {
+    orgId: lead.orgId,
+    leadId: lead.id,
+    type: 'waiting_for_capacity',
+    actorType: 'system',
+    reason: `Waits as new: ${fullPlanText(room)}. ${
+      autoActivate
+        ? `The daily activation (${next.toISOString()}) starts it when a place is free`
+        : 'Its assistant does not auto-activate: an admin activates it by hand when a place is free'
+    }`,
+    evidence: { ...capacityEvidence(room), nextActivationAt: next.toISOString(), autoActivate },
+  });
 }
 
 function duplicate(email: string, existing: { id: string; state: string } | undefined): AppError {

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { assistants, leads, messages } from '../db/schema.ts';
 import { AppError, type ErrorCode, isAppError } from '../errors/app-error.ts';
+import { activateByHand } from '../plans/activation.ts';
 import type { Ctx } from '../platform/context.ts';
 import { getSchedule } from '../schedules/schedules.ts';
 import { goneStatuses, planSequence, runMessages } from '../sequences/plan-sequence.ts';
@@ -26,6 +27,8 @@ export const leadActions = [
   'note',
   'handled-outside',
   'change-owner',
+  'activate',
+  'force-send',
 ] as const;
 export type LeadAction = (typeof leadActions)[number];
 export type ActionInput = { text?: string | null; ownerId?: string | null };
@@ -44,7 +47,15 @@ const stateEvents: Partial<Record<LeadAction, { event: LeadEvent; reason: string
     event: { type: 'unsubscribe', by: 'user' },
     reason: "Unsubscribed by a user: the address is on the organisation's suppression list for good",
   },
+  'force-send': {
+    event: { type: 'vouch' },
+    reason:
+      'Force send: a user vouches for an address validation could not verify; it is emailed at the normal rate',
+  },
 };
+
+/** Actions after which there is something new to send. */
+const wakesDispatcher = new Set<LeadAction>(['continue', 'restart', 'activate', 'force-send']);
 
 /** One action on one visible lead, in one transaction; the lead as it is afterwards. */
 export async function applyLeadAction(
@@ -56,7 +67,8 @@ export async function applyLeadAction(
 ): Promise<LeadRow> {
   await checkInput(ctx.db, actor, action, input);
   const lead = await actOn(ctx, actor, leadId, action, input);
-  if (action === 'continue' || action === 'restart') ctx.wake.dispatcher();
+  if (wakesDispatcher.has(action)) ctx.wake.dispatcher();
+  if (lead.state === 'pending' && action === 'activate') ctx.wake.validator?.();
   return lead;
 }
 
@@ -88,13 +100,17 @@ export async function applyLeadActionToMany(
       results.push({ leadId, ok: false, error });
     }
   }
-  if (action === 'continue' || action === 'restart') ctx.wake.dispatcher();
+  if (wakesDispatcher.has(action)) ctx.wake.dispatcher();
+  if (action === 'activate') ctx.wake.validator?.();
   return results;
 }
 
 async function checkInput(db: Db, actor: Actor, action: LeadAction, input: ActionInput): Promise<void> {
   if (action === 'note' && !input.text?.trim())
     throw new AppError('VALIDATION', 'text: required for a note', { field: 'text' });
+  // SPEC §9: what takes a place on the plan is an admin's call (checked again per lead in activateByHand).
+  if (action === 'activate' && actor.role !== 'admin')
+    throw new AppError('FORBIDDEN', 'Only admins activate a lead by hand');
   if (action !== 'change-owner') return;
   if (!input.ownerId) throw new AppError('VALIDATION', 'ownerId: required', { field: 'ownerId' });
   // Who may be given the lead depends on its assistant (access/lead-owners.ts), checked per lead;
@@ -120,7 +136,20 @@ async function actOn(
     });
     const state = stateEvents[action];
     if (state)
-      await changeLeadState(tx, lead, state.event, cause(state.reason), { strict: true, notify: ctx.config });
+      await changeLeadState(
+        tx,
+        lead,
+        state.event,
+        cause(
+          state.reason,
+          action === 'force-send'
+            ? { vouchedBy: actor.userId, addressVerdict: lead.addressVerdict }
+            : undefined,
+        ),
+        { strict: true, notify: ctx.config },
+      );
+    if (action === 'force-send') await bringNextStepForward(ctx, tx, lead.id);
+    else if (action === 'activate') await activateByHand(tx, ctx, actor, lead);
     else if (action === 'continue' || action === 'restart') await resume(ctx, tx, lead, action, actor);
     else if (action === 'note')
       await recordEvent(tx, {
@@ -253,6 +282,20 @@ async function resume(
     reason: `${reason}: ${schedule.steps.length - fromIndex} step(s) planned as the send window allows`,
     cause: by,
   });
+}
+
+/**
+ * Force send: the step the slow rate held back for a day goes as soon as the
+ * send rules allow (window, the gap after the step before still apply).
+ */
+async function bringNextStepForward(ctx: Ctx, tx: Db, leadId: string): Promise<void> {
+  const now = ctx.now();
+  await tx.execute(sql`
+    UPDATE messages SET due_at = ${now.toISOString()}::timestamptz
+    WHERE id = (SELECT id FROM messages
+                WHERE lead_id = ${leadId} AND status = 'scheduled' AND kind = 'sequence'
+                ORDER BY due_at, step LIMIT 1)
+      AND due_at > ${now.toISOString()}::timestamptz`);
 }
 
 const duplicateOf = (lead: LeadRow, otherId: string | undefined) =>

@@ -178,6 +178,22 @@ describe('lead state machine', () => {
     }
   }
 
+  // SPEC §4: Force send. Only a pending lead whose address could not be verified either way.
+  it('vouch: pending CatchAll or Unverifiable → cold/Vouched; anything else refused', () => {
+    for (const subState of ['CatchAll', 'Unverifiable'])
+      expect(decide({ state: 'pending', subState }, { type: 'vouch' })).toMatchObject({
+        ok: true,
+        next: { state: 'cold', subState: 'Vouched' },
+        transition: 'pending→cold',
+      });
+    expect(decide({ state: 'pending', subState: 'Unverified' }, { type: 'vouch' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/still being validated/),
+    });
+    for (const state of leadStates.filter((s) => s !== 'pending'))
+      expect(decide({ state, subState: null }, { type: 'vouch' }).ok).toBe(false);
+  });
+
   it('resumes a lead whose address is not validated yet as pending, held for validation', () => {
     const unchecked = { verdict: null, at: null };
     for (const state of ['hot', 'responded', 'processed'] as const)

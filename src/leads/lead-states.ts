@@ -61,6 +61,12 @@ export type LeadEvent =
    */
   | { type: 'verify'; unsure?: 'CatchAll' | 'Unverifiable' }
   | { type: 'invalidate'; subState: InvalidSubState }
+  /**
+   * Force send (§4): a user vouches for an address validation could not
+   * verify either way (catch-all, unverifiable). The lead leaves the slow
+   * rate of `pending` for `cold`, sub-state `Vouched`.
+   */
+  | { type: 'vouch' }
   | { type: 'human_open'; humanOpens: number }
   | { type: 'human_click' }
   | { type: 'meeting_accepted' }
@@ -173,6 +179,13 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
         return to('pending', event.unsure, 'pending→pending');
       }
       return to('cold', null, 'pending→cold');
+    case 'vouch':
+      if (s !== 'pending') return refuse('only a pending lead is sent at the normal rate on a user’s word');
+      if (current.subState !== 'CatchAll' && current.subState !== 'Unverifiable')
+        return refuse(
+          'the address is still being validated; Force send is for one that could not be verified',
+        );
+      return to('cold', 'Vouched', 'pending→cold');
     case 'invalidate':
       if (!['new', 'pending', 'cold'].includes(s))
         return refuse('only a lead not yet engaged is invalidated');

@@ -34,6 +34,7 @@ export const timelineEventTypes = [
   'note', // a user's note
   'owner_changed', // an admin gave the lead to another user
   'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
+  'waiting_for_capacity', // added beyond the plan's cap: waits as `new` (the cap, the active count, the reserve, the next activation)
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

@@ -1,9 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { leads } from '../db/schema.ts';
+import { type ActorType, leads } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
 import type { Ctx } from '../platform/context.ts';
 import { offlineVerdict } from './offline-checks.ts';
+
+export type Admission = {
+  reason?: string;
+  evidence?: Record<string, unknown>;
+  by?: { actorType: ActorType; actorId: string | null };
+};
 
 /**
  * Activate a new lead the way SPEC §7 wants it: within the adding
@@ -19,14 +25,16 @@ export async function admitLead(
   ctx: Ctx,
   lead: LeadRow,
   assistant: { id: string; smtpUrl: string | null },
+  /** Why there was room (plans/): the reason's first words, the evidence, who activated it. */
+  room: Admission = {},
 ): Promise<LeadRow> {
   const sandbox = !(assistant.smtpUrl ?? ctx.config.SMTP_URL);
   const v = offlineVerdict(lead.email, { mode: ctx.config.VALIDATION_MODE, sandbox });
   const cause = (reason: string) => ({
-    actorType: 'assistant' as const,
-    actorId: assistant.id,
-    reason: `Plan capacity available; ${reason}`,
-    evidence: { checks: v.findings },
+    actorType: room.by?.actorType ?? ('assistant' as const),
+    actorId: room.by ? room.by.actorId : assistant.id,
+    reason: `${room.reason ?? 'Plan capacity available'}; ${reason}`,
+    evidence: { checks: v.findings, ...room.evidence },
   });
   if (v.outcome === 'invalid')
     return (await changeLeadState(tx, lead, { type: 'invalidate', subState: v.subState }, cause(v.reason)))!;

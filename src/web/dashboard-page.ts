@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, query } from './api.ts';
+import { CapacityPanel } from './capacity-panel.ts';
 import { dayStart, invalidSubStates, leadStates, localDay, stateLabels } from './format.ts';
 import { html } from './html.ts';
 import { filtersToQuery } from './lead-filters.ts';
@@ -94,6 +95,7 @@ export function DashboardPage() {
         </select>
       </div>
     </div>
+    <${CapacityPanel} />
     ${error && html`<p role="alert" class="error">${error}</p>`}
     ${!counts && !error && html`<p class="loading" aria-live="polite">Counting…</p>`}
     ${

@@ -1,10 +1,19 @@
 import { useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
+import { useMe } from './data.ts';
 import { html } from './html.ts';
 import type { Lead } from './types.ts';
 
 /** The actions of SPEC §6.4 a user takes on one lead (POST /api/v1/leads/{id}/actions/{action}). */
-type Action = 'hot' | 'deactivate' | 'continue' | 'restart' | 'handled-outside' | 'unsubscribe';
+type Action =
+  | 'hot'
+  | 'deactivate'
+  | 'continue'
+  | 'restart'
+  | 'handled-outside'
+  | 'unsubscribe'
+  | 'activate'
+  | 'force-send';
 
 const labels: Record<Action, string> = {
   hot: 'Mark hot',
@@ -13,6 +22,8 @@ const labels: Record<Action, string> = {
   restart: 'Restart from step 1',
   'handled-outside': 'Handled outside',
   unsubscribe: 'Unsubscribe',
+  activate: 'Activate',
+  'force-send': 'Force send',
 };
 
 const hints: Record<Action, string> = {
@@ -22,18 +33,26 @@ const hints: Record<Action, string> = {
   restart: 'Send the whole sequence again from its first email, in a new thread',
   'handled-outside': 'You are handling this lead outside Nurture: no at-risk reminders',
   unsubscribe: 'Never email this address again, from any assistant of the organisation',
+  activate: 'Start this waiting lead now, if the plan has room for it',
+  'force-send':
+    'You vouch for this address, which could not be verified: it is emailed at the normal rate, not the slow one',
 };
 
 /** Asked twice: these cannot be undone, or start a whole sequence again. */
-const confirmFirst = new Set<Action>(['unsubscribe', 'restart']);
+const confirmFirst = new Set<Action>(['unsubscribe', 'restart', 'force-send']);
 
 /**
  * The actions this lead's state allows — the same rules as the state machine
  * (src/leads/lead-states.ts); should they ever differ, the API's refusal is shown.
  */
-export function allowedActions(lead: Lead): Action[] {
+export function allowedActions(lead: Lead, admin: boolean): Action[] {
   const s = lead.state;
   const out: Action[] = [];
+  // SPEC §9: a lead waiting for plan capacity; admins may start it by hand when there is room.
+  if (s === 'new' && admin) out.push('activate');
+  // SPEC §4: an address that could not be verified goes slowly, unless a user vouches for it.
+  if (s === 'pending' && (lead.subState === 'CatchAll' || lead.subState === 'Unverifiable'))
+    out.push('force-send');
   if (s !== 'hot' && s !== 'unsubscribed') out.push('hot');
   if (s !== 'deactivated' && s !== 'unsubscribed') out.push('deactivate');
   const resumable = ['hot', 'responded', 'processed', 'deactivated'].includes(s);
@@ -68,7 +87,7 @@ export function LeadActions({ lead, onChanged }: { lead: Lead; onChanged: (lead:
     }
   };
 
-  const actions = allowedActions(lead);
+  const actions = allowedActions(lead, useMe().role === 'admin');
   return html`<section class="lead-actions" aria-labelledby="actions-title">
     <h2 id="actions-title" class="visually-hidden">Actions</h2>
     <div class="action-buttons">

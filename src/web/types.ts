@@ -30,6 +30,7 @@ import type {
   NotificationList as NotificationListSchema,
   NotificationPreferences as NotificationPreferencesSchema,
 } from '../notify/notification-schemas.ts';
+import type { CapacityView as CapacityViewSchema } from '../plans/capacity-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
 import type { Exclusion as ExclusionSchema } from '../suppression/exclusion-schemas.ts';
 import type {
@@ -60,6 +61,7 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type NewApiKey = z.infer<typeof NewApiKeySchema>;
+export type CapacityView = z.infer<typeof CapacityViewSchema>;
 
 // The assistant's content screens (schedules, templates, proof points, exclusions, DKIM).
 export type Angle = (typeof angles)[number];
