@@ -484,7 +484,9 @@ export type NotificationKind =
   | 'lead_warm'
   // Account emails (migration 0017): to an address that may not be a user yet, so no user_id.
   | 'invitation'
-  | 'password_reset';
+  | 'password_reset'
+  // What a user's EmailCC created, told to the sender (migration 0022).
+  | 'emailcc_result';
 export type NotificationChannel = 'email' | 'whatsapp' | 'in_app';
 export type NotificationPreferences = Partial<
   Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>

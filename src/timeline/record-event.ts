@@ -34,6 +34,7 @@ export const timelineEventTypes = [
   'note', // a user's note
   'owner_changed', // an admin gave the lead to another user
   'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
+  'user_emailed', // a user emailed the lead copying the assistant (EmailCC, SPEC §6.5): counts as their action on it
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
