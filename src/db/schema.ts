@@ -291,6 +291,8 @@ export const messages = pgTable('messages', {
   /** How far the send got (migration 0013): null = not handed to the mail server yet. */
   transmission: text('transmission').$type<'started' | 'accepted' | 'refused'>(),
   retryingSince: ts('retrying_since'),
+  /** Who wrote it when not the assistant (migration 0022): the user whose email was a lead's first (EmailCC). */
+  writtenBy: text('written_by'),
 });
 
 export type InboundStatus =

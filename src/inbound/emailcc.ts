@@ -59,6 +59,7 @@ export async function actOnEmailCc(ctx: Ctx, m: EmailCcMessage, cc: EmailCc): Pr
     text: a.text,
     sentAt: m.receivedAt,
     from: cc.user.email,
+    fromHeader: cc.user.name.trim() ? `${cc.user.name.trim()} <${cc.user.email}>` : cc.user.email,
     inboundMessageId: m.id,
   };
   const outcomes: EmailCcOutcome[] = [];
@@ -72,7 +73,7 @@ export async function actOnEmailCc(ctx: Ctx, m: EmailCcMessage, cc: EmailCc): Pr
         assistantId: cc.assistant.id,
         usersFirstEmail: firstEmail,
       });
-      outcomes.push(await createdOutcome(ctx, lead));
+      outcomes.push(await createdOutcome(ctx, lead, r.name.trim()));
     } catch (e) {
       if (!isAppError(e)) throw e;
       const existing = e.code === 'CONFLICT' ? await openLead(ctx, cc.assistant.id, r.address) : null;
@@ -132,8 +133,8 @@ async function finish(
     .where(eq(inboundMessages.id, m.id));
 }
 
-async function createdOutcome(ctx: Ctx, lead: LeadRow): Promise<EmailCcOutcome> {
-  const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
+/** `name`: as the user wrote it (a default name is no name to show them). */
+async function createdOutcome(ctx: Ctx, lead: LeadRow, name: string): Promise<EmailCcOutcome> {
   const base = { email: lead.email, name, leadId: lead.id };
   if (lead.state === 'new') return { kind: 'waiting', ...base };
   if (lead.state === 'deactivated')

@@ -20,6 +20,8 @@ export type UsersFirstEmail = {
   sentAt: Date;
   /** Who wrote it (the sending user's address), for the timeline. */
   from: string;
+  /** As a quote of it names them: `Name <address>`. */
+  fromHeader: string;
   /** The stored inbound message it came in as. */
   inboundMessageId: string;
 };
@@ -36,8 +38,11 @@ export async function recordUsersFirstEmail(tx: Db, lead: LeadRow, email: UsersF
     dueAt: email.sentAt,
     sentAt: email.sentAt,
     messageId: email.messageId,
-    subject: email.subject ?? '',
-    textBody: email.text ?? '',
+    // Blank, it would not count as sent words (sequence-composer's threadRootOf): the follow-ups would
+    // quote a first email the assistant never wrote.
+    subject: email.subject?.trim() ? email.subject : '(no subject)',
+    textBody: email.text?.trim() ? email.text : ' ',
+    writtenBy: email.fromHeader,
     smtpResponse: `sent by ${email.from}, copying the assistant (EmailCC); not sent by Nurture`,
   });
 }

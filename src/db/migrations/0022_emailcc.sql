@@ -6,6 +6,9 @@
 -- they stay unique in practice). The index still serves lookups by
 -- Message-ID alone (inbound matching).
 ALTER TABLE messages DROP CONSTRAINT messages_message_id_key;
+-- Who wrote it when not the assistant (the user's address), so a follow-up's
+-- quote of it says whose words they are.
+ALTER TABLE messages ADD COLUMN written_by text;
 CREATE UNIQUE INDEX messages_message_id_lead_key ON messages (message_id, lead_id);
 
 -- The sender is told what their EmailCC created (or why not).
