@@ -52,6 +52,7 @@ beforeAll(async () => {
     DNS_SERVERS: dns.server,
     DNS_TIMEOUT_MS: '2000',
     NOTIFY_POLL_MS: '50',
+    INBOUND_TRUSTED_AUTHSERV_IDS: 'mx.acme.test',
     ...(testDbKind === 'postgres' ? { SECRET_KEY: randomBytes(24).toString('hex') } : {}),
   });
   await openAssistantWindow(n.ctx.db, n.org.assistantId);
@@ -422,6 +423,26 @@ describe('EmailCC through POST /api/v1/inbound/raw', () => {
         .set({ defaultLeadName: 'Sir/Madam' })
         .where(eq(assistants.id, n.org.assistantId));
     }
+  });
+
+  it('a trusted Authentication-Results saying the user’s address failed DMARC: nothing created, nobody told', async () => {
+    const email = await emailFrom(adminEmail, {
+      to: ['victim.three@example.net'],
+      cc: [assistantEmail],
+      subject: 'Intro',
+      text: 'Hello',
+      headers: {
+        'Authentication-Results': `mx.acme.test; spf=fail; dmarc=fail (p=reject) header.from=${adminEmail.split('@')[1]}`,
+      },
+    });
+    await viaRaw(email.raw);
+    const row = await processed(email.messageId);
+    expect(row).toMatchObject({ status: 'held', leadId: null });
+    expect(row.error).toMatch(
+      /failed DMARC .*per the receiving server; nothing was created and nobody was told/,
+    );
+    expect(await leadsAt('victim.three@example.net')).toEqual([]);
+    expect(await noticesOf(row.id)).toEqual([]);
   });
 
   it('Bcc is seen only by the Delivered-To the receiving server wrote; a user writing To the assistant is no EmailCC', async () => {
