@@ -131,7 +131,7 @@ const processed = (messageId: string) =>
       return r && r.status !== 'received' && r.status !== 'processing' ? r : null;
     },
     `inbound message ${messageId} processed`,
-    90_000,
+    120_000,
   );
 
 const leadsAt = (email: string) =>
@@ -160,7 +160,7 @@ async function noticeOf(inboundId: string) {
   const note = await waitFor(async () => {
     const rows = await n.ctx.db.select().from(notifications).where(eq(notifications.sourceId, inboundId));
     return rows.length && rows.every((r) => r.status === 'sent') ? rows : null;
-  }, 'the EmailCC notice sent');
+  }, 'the EmailCC notice sent', 120_000);
   expect(note).toHaveLength(1);
   expect(note[0]).toMatchObject({ kind: 'emailcc_result', channel: 'email', destination: adminEmail });
   const [caught] = await n.ctx.db
