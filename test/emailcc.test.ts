@@ -157,10 +157,14 @@ const eventsOf = (leadId: string, type: string) =>
 
 /** The email telling the user what their EmailCC did, as the sandbox caught it. */
 async function noticeOf(inboundId: string) {
-  const note = await waitFor(async () => {
-    const rows = await n.ctx.db.select().from(notifications).where(eq(notifications.sourceId, inboundId));
-    return rows.length && rows.every((r) => r.status === 'sent') ? rows : null;
-  }, 'the EmailCC notice sent', 120_000);
+  const note = await waitFor(
+    async () => {
+      const rows = await n.ctx.db.select().from(notifications).where(eq(notifications.sourceId, inboundId));
+      return rows.length && rows.every((r) => r.status === 'sent') ? rows : null;
+    },
+    'the EmailCC notice sent',
+    120_000,
+  );
   expect(note).toHaveLength(1);
   expect(note[0]).toMatchObject({ kind: 'emailcc_result', channel: 'email', destination: adminEmail });
   const [caught] = await n.ctx.db
