@@ -37,8 +37,11 @@ export type AssistantFields = {
   quoteFirstEmail: boolean;
 };
 
-/** The sequence's first email as it was sent: its subject threads the follow-ups, its text is quoted. */
-export type FirstEmail = { subject: string; text: string; at: Date | null };
+/**
+ * The sequence's first email as it was sent: its subject threads the follow-ups, its text is quoted.
+ * `by`: who wrote it, when not the assistant (a user's email that started an EmailCC lead).
+ */
+export type FirstEmail = { subject: string; text: string; at: Date | null; by?: string | null };
 
 export type RenderInput = {
   lead: LeadFields;
@@ -189,12 +192,12 @@ function quoteOfFirst(input: RenderInput): string | null {
         firstEmail: null,
         variant: undefined,
       });
-      return { subject: r.subject, text: r.text, at: null };
+      return { subject: r.subject, text: r.text, at: null, by: null };
     })();
   const end = first.text.indexOf(footerMarker);
   const body = (end >= 0 ? first.text.slice(0, end) : first.text).trim();
   if (!body) return null;
-  const who = `${oneLine(input.assistant.name)} <${input.assistant.email}>`;
+  const who = first.by ? oneLine(first.by) : `${oneLine(input.assistant.name)} <${input.assistant.email}>`;
   const head = first.at ? `On ${formatDate(first.at, input.lead.timeZone)}, ${who} wrote:` : `${who} wrote:`;
   return `${head}\n${body
     .split('\n')

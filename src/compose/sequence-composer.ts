@@ -107,7 +107,10 @@ export async function loadOverrides(db: Db, assistantIds: string[]): Promise<Map
 /** A thread's first message: its step, and its subject and text once sent. */
 export function threadRootOf(m: MessageRow): ThreadRoot {
   const sent = m.status === 'sent' && m.subject && m.textBody;
-  return { step: m.step, first: sent ? { subject: m.subject!, text: m.textBody!, at: m.sentAt } : null };
+  return {
+    step: m.step,
+    first: sent ? { subject: m.subject!, text: m.textBody!, at: m.sentAt, by: m.writtenBy } : null,
+  };
 }
 
 /** The renderer's input for one message of a lead's sequence. */

@@ -292,6 +292,8 @@ export const messages = pgTable('messages', {
   /** How far the send got (migration 0013): null = not handed to the mail server yet. */
   transmission: text('transmission').$type<'started' | 'accepted' | 'refused'>(),
   retryingSince: ts('retrying_since'),
+  /** Who wrote it when not the assistant (migration 0022): the user whose email was a lead's first (EmailCC). */
+  writtenBy: text('written_by'),
 });
 
 export type InboundStatus =
@@ -485,7 +487,9 @@ export type NotificationKind =
   | 'lead_warm'
   // Account emails (migration 0017): to an address that may not be a user yet, so no user_id.
   | 'invitation'
-  | 'password_reset';
+  | 'password_reset'
+  // What a user's EmailCC created, told to the sender (migration 0022).
+  | 'emailcc_result';
 export type NotificationChannel = 'email' | 'whatsapp' | 'in_app';
 export type NotificationPreferences = Partial<
   Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>

@@ -20,6 +20,10 @@ export type AnalysisJob = {
 
 export type OrgCorrections = { key: string; list: Correction[] };
 
+export type NamedAddress = { address: string; name: string };
+/** `envelope`: the addresses of Delivered-To and X-Original-To, as the receiving server wrote them. */
+export type Recipients = { to: NamedAddress[]; cc: NamedAddress[]; envelope: string[] };
+
 export type Analysis = {
   messageId: string | null;
   subject: string | null;
@@ -28,6 +32,10 @@ export type Analysis = {
   references: string[];
   /** To, Cc and Delivered-To. */
   addresses: string[];
+  /** The recipients by field, with their display names: EmailCC (SPEC §6.5) creates a lead per `To`. */
+  recipients: Recipients;
+  /** The message's plain text (capped): an EmailCC user's email is kept as its leads' first email. */
+  text: string | null;
   /** Our Message-IDs quoted inside the message (a bounce or complaint carries the original's headers). */
   embedded: string[];
   /** The `Authentication-Results` header values, topmost first (which to believe is decided by the caller). */
@@ -44,6 +52,8 @@ export const analysisCaps = {
   addresses: 100,
   embedded: 20,
   replyChars: 20_000,
+  textChars: 20_000,
+  nameChars: 200,
   evidenceItems: 20,
   evidenceChars: 500,
   diagnosticChars: 2_000,
@@ -71,6 +81,16 @@ export async function analyseMessage(job: AnalysisJob): Promise<Analysis> {
     ]
       .map((a) => a.slice(0, 320))
       .slice(0, analysisCaps.addresses),
+    recipients: {
+      to: named(mail.to),
+      cc: named(mail.cc),
+      envelope: mail.headerLines
+        .filter((h) => h.key === 'delivered-to' || h.key === 'x-original-to')
+        .slice(0, analysisCaps.addresses)
+        .map((h) => envelopeAddress(h.line))
+        .filter(Boolean),
+    },
+    text: mail.text ? mail.text.slice(0, analysisCaps.textChars) : null,
     embedded: classification.kind === 'reply' ? [] : embeddedMessageIds(raw),
     authenticationResults: mail.headerLines
       .filter((h) => h.key === 'authentication-results')
@@ -132,6 +152,25 @@ function addresses(v: AddressObject | AddressObject[] | undefined): string[] {
   return (Array.isArray(v) ? v : [v])
     .flatMap((a) => (a?.value ?? []).map((x) => x.address ?? ''))
     .filter(Boolean);
+}
+
+/** The address of a `Delivered-To:` or `X-Original-To:` line: one bare or bracketed address, else none. */
+function envelopeAddress(line: string): string {
+  const value = line.slice(line.indexOf(':') + 1, 400).trim();
+  const address = value.startsWith('<') && value.endsWith('>') ? value.slice(1, -1) : value;
+  return address.includes('@') && !/\s/.test(address) ? address : '';
+}
+
+function named(v: AddressObject | AddressObject[] | undefined): NamedAddress[] {
+  if (!v) return [];
+  return (Array.isArray(v) ? v : [v])
+    .flatMap((a) => a?.value ?? [])
+    .filter((x) => x.address)
+    .slice(0, analysisCaps.addresses)
+    .map((x) => ({
+      address: x.address!.slice(0, 320),
+      name: (x.name ?? '').slice(0, analysisCaps.nameChars),
+    }));
 }
 
 function cappedClassification(c: Classification): Classification {

@@ -48,6 +48,8 @@ export async function matchLead(
       .from(messages)
       .innerJoin(leads, eq(leads.id, messages.leadId))
       .where(and(inArray(messages.messageId, ids), inOrg))
+      // A user's EmailCC is the first email of each lead it created: the one who answers it is theirs.
+      .orderBy(m.from ? sql`(lower(${leads.email}) = ${m.from.toLowerCase()}) DESC` : leads.id)
       .limit(1);
     if (hit) return { lead: hit.lead, by };
   }

@@ -9,6 +9,8 @@ import { orgCorrectionsFor } from '../review/org-classifier.ts';
 import { actOnClassification } from './act-on-classification.ts';
 import type { Analysis } from './analyse-message.ts';
 import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
+import { actOnEmailCc } from './emailcc.ts';
+import { recogniseEmailCc } from './emailcc-recognise.ts';
 import { heldReason, holdUnauthenticated } from './hold-unauthenticated.ts';
 import { matchedByClaimedAddress, matchLead } from './match-lead.ts';
 import { dmarcFromAuthenticationResults, failsDmarc, type SenderAuth } from './sender-auth.ts';
@@ -145,6 +147,20 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
   // The org it arrived for: its own corrections refine what replies mean.
   const corrections = await orgCorrectionsFor(ctx.db, orgId);
   const a: Analysis = await pool.analyse({ raw, receivedAt, corrections });
+  const senderAuth = senderAuthOf(ctx, row, a);
+  const summary = summaryOf(a, senderAuth);
+  // A user's email to people that copies the assistant (SPEC §6.5): before matching, since it is
+  // no lead's reply (it may thread under one, or name a lead by address).
+  const cc = await recogniseEmailCc(ctx.db, {
+    orgId,
+    assistantId: row.assistantId,
+    channel: row.channel,
+    analysis: a,
+  });
+  if (cc?.kind === 'emailcc') {
+    await actOnEmailCc(ctx, { id, receivedAt: row.receivedAt, analysis: a, senderAuth, summary }, cc.emailCc);
+    return;
+  }
   const match = await matchLead(ctx.db, {
     inReplyTo: a.inReplyTo,
     references: a.references,
@@ -156,19 +172,12 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
     assistantId: row.assistantId,
   });
   const classification = a.classification;
-  const senderAuth = senderAuthOf(ctx, row, a);
-  const summary = pgJson({
-    fromAddress: a.from,
-    subject: a.subject,
-    replyText: classification.details.replyText ?? null,
-    kind: classification.kind,
-    classification: stored(classification),
-    senderAuth,
-  });
   if (!match) {
+    // An EmailCC from someone who is not a user: kept with the reason, nobody told.
+    const error = cc?.kind === 'not-a-user' ? cc.reason : null;
     await ctx.db
       .update(inboundMessages)
-      .set({ ...summary, status: 'unmatched', error: null, processedAt: ctx.now(), nextAttemptAt: null })
+      .set({ ...summary, status: 'unmatched', error, processedAt: ctx.now(), nextAttemptAt: null })
       .where(eq(inboundMessages.id, id));
     ctx.log.info('inbound message matched no lead', { id, from: a.from, kind: classification.kind });
     return;
@@ -231,6 +240,19 @@ function senderAuthOf(
   if (row.senderAuth) return row.senderAuth as SenderAuth;
   if (row.channel !== 'imap' && row.channel !== 'http') return null;
   return dmarcFromAuthenticationResults(a.authenticationResults, ctx.config.INBOUND_TRUSTED_AUTHSERV_IDS);
+}
+
+/** The columns every processed message gets: who, what about, how it was read, the sender check. */
+function summaryOf(a: Analysis, senderAuth: SenderAuth | null) {
+  const c = a.classification;
+  return pgJson({
+    fromAddress: a.from,
+    subject: a.subject,
+    replyText: c.details.replyText ?? null,
+    kind: c.kind,
+    classification: stored(c),
+    senderAuth,
+  });
 }
 
 /** What the timeline and the review queue keep of a classification. */

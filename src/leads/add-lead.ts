@@ -13,6 +13,7 @@ import type { Ctx } from '../platform/context.ts';
 import { getSchedule } from '../schedules/schedules.ts';
 import { isValidTimeZone } from '../sequences/send-window.ts';
 import { guessTimeZone } from '../sequences/time-zone-guess.ts';
+import { recordUsersFirstEmail, type UsersFirstEmail } from '../sequences/users-first-email.ts';
 import { findExclusion } from '../suppression/exclusions.ts';
 import { findSuppression } from '../suppression/suppression.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -42,6 +43,8 @@ export type NewLead = {
   firstSendAt?: Date | null;
   /** Where the lead came in from, for its timeline: an import's file and row. */
   origin?: { importId: string; fileName: string; row: number };
+  /** EmailCC (SPEC §6.5): the user's email that created the lead, kept as its first email (step 0). */
+  usersFirstEmail?: UsersFirstEmail;
 };
 
 /**
@@ -52,6 +55,7 @@ export type NewLead = {
  */
 export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<LeadRow> {
   const email = normaliseEmail(input.email);
+  const byEmail = input.usersFirstEmail;
   if (input.timeZone && !isValidTimeZone(input.timeZone))
     throw new AppError('VALIDATION', `timeZone: unknown IANA time zone "${input.timeZone}"`, {
       field: 'timeZone',
@@ -148,15 +152,22 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
       type: 'lead_added',
       actorType: 'user',
       actorId: actor.userId,
-      reason: `Added with source ${row.source}${row.context ? ` (${row.context})` : ''}${input.origin ? `, from ${input.origin.fileName} row ${input.origin.row + 1}` : ''}`,
+      reason: `Added with source ${row.source}${row.context ? ` (${row.context})` : ''}${input.origin ? `, from ${input.origin.fileName} row ${input.origin.row + 1}` : ''}${byEmail ? `, by EmailCC: ${byEmail.from} emailed the lead copying the assistant` : ''}`,
+      ...(byEmail ? { inboundMessageId: byEmail.inboundMessageId } : {}),
       evidence: {
         ...(input.origin ? { import: input.origin } : {}),
+        ...(byEmail
+          ? { emailcc: { from: byEmail.from, messageId: byEmail.messageId, subject: byEmail.subject } }
+          : {}),
         timeZone: row.timeZone,
         timeZoneBasis: tz.basis,
         scheduleId: schedule.id,
         schedule: schedule.name,
       },
     });
+
+    // Recorded whether or not the lead can start now: whenever it does, it goes on in this thread.
+    if (byEmail) await recordUsersFirstEmail(tx, row, byEmail);
 
     // §9: beyond the plan's cap the lead waits as `new`, and its timeline says why and until when.
     const room = roomFor(await lockPlan(tx, actor.orgId), row.source, assistant.emailccReservePercent);

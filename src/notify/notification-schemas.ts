@@ -31,6 +31,7 @@ export const Notification = z
         'lead_warm',
         'invitation',
         'password_reset',
+        'emailcc_result',
       ])
       .openapi({ description: 'What it is about' }),
     channel: z.enum(['email', 'whatsapp', 'in_app']).openapi({

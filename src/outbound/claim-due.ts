@@ -103,5 +103,6 @@ function toMessageRow(r: RawMessage): MessageRow {
     createdAt: date(r.created_at)!,
     transmission: (r.transmission as MessageRow['transmission']) ?? null,
     retryingSince: date(r.retrying_since),
+    writtenBy: (r.written_by as string | null) ?? null,
   };
 }

@@ -6,6 +6,7 @@ import type { LeadRow } from '../leads/lead-state-change.ts';
 import type { Schedule } from '../schedules/schedules.ts';
 import { type Cause, recordEvent } from '../timeline/record-event.ts';
 import { addLocalDays } from './send-window.ts';
+import { usersFirstEmailOf } from './users-first-email.ts';
 
 /**
  * Message-IDs are made when a step is planned, so follow-ups can thread under
@@ -41,6 +42,10 @@ export function runMessages(lead: LeadRow, sequenceMessages: MessageRow[]): Mess
  * first email, or under `threadRoot` when continuing a thread already started.
  * The lead remembers where this run counts from, so a schedule edit can
  * re-plan what remains (src/schedules/replan-leads.ts).
+ *
+ * A lead whose first email a user wrote (EmailCC: users-first-email.ts) goes
+ * on in that email's thread, its steps timed from when it was written (never
+ * before `base`: a lead that waited for capacity starts now, gaps kept).
  */
 export async function planSequence(
   tx: Db,
@@ -60,9 +65,20 @@ export async function planSequence(
   const steps = schedule.steps.slice(start);
   if (!steps.length) return;
   const zone = lead.timeZone ?? 'UTC';
+  const byUser =
+    opts.fromIndex === undefined && !opts.threadRoot && start > 0
+      ? await usersFirstEmailOf(tx, lead.id, start)
+      : null;
+  // From the user's email, the first step falls its schedule's gap after it; else at `base`.
+  const firstAt = byUser
+    ? addLocalDays(byUser.sentAt, steps[0]! - (schedule.steps[byUser.step] ?? 0), zone)
+    : opts.base;
+  const shift = byUser ? Math.max(0, opts.base.getTime() - firstAt.getTime()) : 0;
+  const base = new Date(firstAt.getTime() + shift);
   const firstOffset = steps[0]!;
-  const continuing = Boolean(opts.threadRoot);
-  const threadRoot = opts.threadRoot || newMessageId(lead.replyToken, opts.senderAddress);
+  const continuing = Boolean(opts.threadRoot || byUser);
+  const threadRoot =
+    opts.threadRoot || byUser?.messageId || newMessageId(lead.replyToken, opts.senderAddress);
   const rows = steps.map((offset, i) => {
     const first = i === 0 && !continuing;
     return {
@@ -72,8 +88,8 @@ export async function planSequence(
       kind: 'sequence' as const,
       step: start + i,
       status: 'scheduled' as const,
-      dueAt: addLocalDays(opts.base, offset - firstOffset, zone),
-      explicitTime: i === 0 && opts.explicitFirst,
+      dueAt: addLocalDays(base, offset - firstOffset, zone),
+      explicitTime: i === 0 && opts.explicitFirst && !byUser,
       messageId: first ? threadRoot : newMessageId(lead.replyToken, opts.senderAddress),
       inReplyTo: first ? null : threadRoot,
       references: first ? [] : [threadRoot],
@@ -82,7 +98,11 @@ export async function planSequence(
   await tx.insert(messages).values(rows);
   await tx
     .update(leads)
-    .set({ planBaseStep: start, planBaseAt: opts.base, planThreadRoot: threadRoot })
+    .set(
+      byUser && !shift
+        ? { planBaseStep: byUser.step, planBaseAt: byUser.sentAt, planThreadRoot: threadRoot }
+        : { planBaseStep: start, planBaseAt: base, planThreadRoot: threadRoot },
+    )
     .where(eq(leads.id, lead.id));
   await recordEvent(tx, {
     orgId: lead.orgId,
@@ -90,9 +110,12 @@ export async function planSequence(
     type: 'steps_scheduled',
     actorType: opts.cause?.actorType ?? 'assistant',
     actorId: opts.cause?.actorId ?? lead.assistantId,
-    reason: opts.reason,
+    reason: byUser
+      ? 'Follow-ups in the thread of the user’s own email, timed from it: it counts as the first (EmailCC)'
+      : opts.reason,
     evidence: {
       schedule: schedule.name,
+      ...(byUser ? { thread: { after: 'the user’s email (EmailCC)', messageId: byUser.messageId } } : {}),
       steps: rows.map((r) => ({ step: r.step, dueAt: r.dueAt.toISOString() })),
       timeZone: zone,
     },

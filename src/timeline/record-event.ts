@@ -35,6 +35,7 @@ export const timelineEventTypes = [
   'owner_changed', // an admin gave the lead to another user
   'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
   'waiting_for_capacity', // added beyond the plan's cap: waits as `new` (the cap, the active count, the reserve, the next activation)
+  'user_emailed', // a user emailed the lead copying the assistant (EmailCC, SPEC §6.5): counts as their action on it
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
