@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { leads } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import { hasOwnSmtp, type OwnSmtp } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { offlineVerdict } from './offline-checks.ts';
 
@@ -18,9 +19,9 @@ export async function admitLead(
   tx: Db,
   ctx: Ctx,
   lead: LeadRow,
-  assistant: { id: string; smtpUrl: string | null },
+  assistant: { id: string; smtpUrl: string | null } & OwnSmtp,
 ): Promise<LeadRow> {
-  const sandbox = !(assistant.smtpUrl ?? ctx.config.SMTP_URL);
+  const sandbox = !(hasOwnSmtp(assistant) || ctx.config.SMTP_URL);
   const v = offlineVerdict(lead.email, { mode: ctx.config.VALIDATION_MODE, sandbox });
   const cause = (reason: string) => ({
     actorType: 'assistant' as const,

@@ -11,11 +11,13 @@ import type { Assistant, AssistantUser } from './types.ts';
  * the list of the assistants they manage. Users are picked from the team
  * list (those not on the assistant yet).
  */
-export function AssistantUsersPage() {
+export function AssistantUsersPage({ id }: { id?: string } = {}) {
   const me = useMe();
-  const assistants = useAssistants();
+  // On /assistants/:id/users: that assistant only (the settings page links here).
+  const assistants = useAssistants().filter((a) => !id || a.id === id);
   const [status, setStatus] = useState<string | null>(null);
   return html`<h1 tabindex="-1">Assistants' users</h1>
+    ${id && html`<p><a href=${`/assistants/${id}`}>← Back to the assistant's settings</a></p>`}
     <p class="muted">
       Each assistant's users see its settings; its managers also see and edit every lead on it, add leads for its users
       and hand leads among them.${me.role === 'admin' ? ' Only admins change who is on an assistant.' : ''}
