@@ -82,11 +82,16 @@ export function createSenderRegistry(db: Db, config: Config): SenderRegistry {
     const host = a.smtpHost.includes(':') ? `[${a.smtpHost}]` : a.smtpHost;
     return { url: `${a.smtpTls ? 'smtps' : 'smtp'}://${auth}${host}:${a.smtpPort}`, host: a.smtpHost };
   };
+  // A host found public stays trusted this long: a dispatch round of a hundred emails asks DNS once.
+  const checkedUntil = new Map<string, number>();
   const guarded = (sender: MailSender, host: string): MailSender => ({
     ...sender,
     async send(mail) {
       try {
-        await checkMailHost(config, host, 'smtp.host');
+        if ((checkedUntil.get(host) ?? 0) < Date.now()) {
+          await checkMailHost(config, host, 'smtp.host');
+          checkedUntil.set(host, Date.now() + 60_000);
+        }
       } catch (e) {
         if (!isAppError(e)) throw e;
         // Transient: an admin can fix the settings and the email goes then.
@@ -125,6 +130,7 @@ export function createSenderRegistry(db: Db, config: Config): SenderRegistry {
     },
     async closeAll() {
       signing.clear();
+      checkedUntil.clear();
       await Promise.all([...cache.values()].map((s) => s.close()));
       cache.clear();
     },
