@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitResult } from '../src/accounts/org-setup.ts';
 import { assistantAvatars, messages, schedules } from '../src/db/schema.ts';
@@ -356,7 +357,7 @@ describe('test connection', () => {
     expect(bad.body.message).toMatch(/authenticat/i);
   });
 
-  it('reports an SMTP server taking mail, and its words refusing a sign-in it does not offer', async () => {
+  it('reports an SMTP server taking mail, and its own words refusing a sign-in', async () => {
     const path = `/api/v1/assistants/${n.org.assistantId}/smtp/test`;
     const ok = await n.api<{ ok: boolean; message: string }>('POST', path, {
       host: '127.0.0.1',
@@ -364,15 +365,32 @@ describe('test connection', () => {
       tls: false,
     });
     expect(ok.body, JSON.stringify(ok.body)).toMatchObject({ ok: true });
-    const auth = await n.api<{ ok: boolean; message: string }>('POST', path, {
-      host: '127.0.0.1',
-      port: sink.port,
-      tls: false,
-      user: 'sam',
-      password: 'secret',
+    // A server that asks for a sign-in and refuses this one, in words of its own.
+    const strictServer = new SMTPServer({
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      authMethods: ['PLAIN', 'LOGIN'],
+      logger: false,
+      onAuth(_auth, _session, callback) {
+        callback(new Error('Mailbox sam is locked by the post office'));
+      },
     });
-    expect(auth.body.ok).toBe(false);
-    expect(auth.body.message.length).toBeGreaterThan(5);
+    strictServer.on('error', () => {});
+    await new Promise<void>((r) => strictServer.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (strictServer.server.address() as { port: number }).port;
+      const auth = await n.api<{ ok: boolean; message: string }>('POST', path, {
+        host: '127.0.0.1',
+        port,
+        tls: false,
+        user: 'sam',
+        password: 'secret',
+      });
+      expect(auth.body.ok, auth.body.message).toBe(false);
+      expect(auth.body.message).toContain('Mailbox sam is locked by the post office');
+    } finally {
+      await new Promise<void>((r) => strictServer.close(() => r()));
+    }
   });
 
   it('tests the saved SMTP server when no settings are given', async () => {

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv } from '../http/auth.ts';
+import { apiBodyMaxBytes } from '../http/body-limits.ts';
 import { multipartFile } from '../http/multipart-file.ts';
 import { ErrorResponse, errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -186,10 +187,10 @@ export function registerAssistantSetupRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx)
     c.json(assistantJson(await unarchiveAssistant(ctx, c.get('actor'), c.req.valid('param').id)), 200),
   );
   app.openapi(putAvatarRoute, async (c) => {
-    // Read at most a little over the limit: a bigger file is refused by its size, not buffered.
+    // The API's body limit (1 MB) bounds what is read; the avatar's own limit is a 413 naming 512 KB.
     const file = await multipartFile(c.req.raw, 'file', {
-      maxBytes: avatarMaxBytes + 16 * 1024,
-      setting: 'an avatar is at most 512 KB',
+      maxBytes: apiBodyMaxBytes,
+      setting: `an avatar is at most ${avatarMaxBytes / 1024} KB`,
     });
     return c.json(
       assistantJson(await setAssistantAvatar(ctx, c.get('actor'), c.req.valid('param').id, file.bytes)),

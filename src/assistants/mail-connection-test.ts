@@ -165,9 +165,10 @@ export async function testSmtpConnection(
     await bounded(transport.verify(), () => transport.close());
     return {
       ok: true,
+      // nodemailer signs in only where the server offers AUTH; either way the server took us.
       message: s.user
-        ? `Connected to ${s.host}:${s.port} and signed in as ${s.user}`
-        : `Connected to ${s.host}:${s.port}; the server takes mail without signing in`,
+        ? `Connected to ${s.host}:${s.port} as ${s.user}; the server accepted`
+        : `Connected to ${s.host}:${s.port}; the server accepted without a sign-in`,
     };
   } catch (e) {
     return { ok: false, message: serverWords(e) };
