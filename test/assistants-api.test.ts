@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,7 @@ type TimelineItem = {
   actorId?: string;
 };
 
+const secretKey = randomBytes(24).toString('hex');
 let n: Awaited<ReturnType<typeof startTestNurture>>;
 /** The same product with the SSRF guard on (ALLOW_PRIVATE_MAIL_HOSTS=false), as a production instance runs. */
 let strict: Awaited<ReturnType<typeof startTestNurture>>;
@@ -46,8 +48,9 @@ let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
   [n, strict, dovecot, sink] = await Promise.all([
-    startTestNurture(),
-    startTestNurture({ ALLOW_PRIVATE_MAIL_HOSTS: 'false' }),
+    // PostgreSQL needs a key to seal the mail passwords (PGlite makes one in its data folder).
+    startTestNurture({ SECRET_KEY: secretKey }),
+    startTestNurture({ ALLOW_PRIVATE_MAIL_HOSTS: 'false', SECRET_KEY: secretKey }),
     startDovecot(),
     startSmtpSink(),
   ]);
