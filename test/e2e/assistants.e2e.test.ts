@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
+import type { InitResult } from '../../src/accounts/org-setup.ts';
+import { users } from '../../src/db/schema.ts';
 import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
 import { sentEmails } from '../helpers/sent-emails.ts';
 import { type Api, startTestNurture, waitFor } from '../helpers/test-nurture.ts';
@@ -10,7 +12,7 @@ import { type Api, startTestNurture, waitFor } from '../helpers/test-nurture.ts'
 // lead on it gets a first email carrying "Book a Meeting" with the calendar
 // link, asks for "the deck" from the sandbox, and the answer carries the brochure.
 
-const adminEmail = 'ada@initech.test';
+let adminEmail = '';
 const adminPassword = 'correct horse';
 const brochure = 'https://initech.example/deck.pdf';
 const calendar = 'https://cal.example/sam-initech';
@@ -25,7 +27,10 @@ let watched: { problems: string[] };
 
 beforeAll(async () => {
   [n, browser] = await Promise.all([startTestNurture(), launchChromium()]);
-  org = await createOrgWithAdmin(n.ctx.db, { orgName: 'Initech', email: adminEmail, password: adminPassword });
+  // The test org's admin (test-nurture.ts): the sandbox helpers read as that org.
+  org = n.org;
+  const [admin] = await n.ctx.db.select().from(users).where(eq(users.id, org.userId));
+  adminEmail = admin!.email;
   adminApi = (method, path, body, opts) => n.api(method, path, body, { key: org.apiKey, ...opts });
   context = await browser.newContext({ baseURL: n.url!, viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(30_000);
@@ -39,6 +44,14 @@ afterAll(async () => {
 });
 
 const step = (name: string, fn: () => Promise<void>) => runStep(page, watched, name, fn);
+
+/** Where a link in an email leads: a tracked one (/t/c/…) is followed one hop on this server. */
+async function target(link: string): Promise<string> {
+  const url = new URL(link);
+  if (!url.pathname.startsWith('/t/c/')) return link;
+  const res = await fetch(`${n.url}${url.pathname}${url.search}`, { redirect: 'manual' });
+  return res.headers.get('location') ?? `${res.status} without a location`;
+}
 
 type Lead = { id: string; state: string; subState: string | null };
 
@@ -59,7 +72,7 @@ describe('assistants in a browser', () => {
     await step('create the second assistant, a bad link refused next to its field first', async () => {
       await page.getByRole('button', { name: 'New assistant' }).click();
       await page.getByLabel('Name').fill('Sam');
-      await page.getByLabel('Sending email').fill('sam@initech.test');
+      await page.getByLabel('Sending email').fill('sam@acme.test');
       await page.getByLabel('Brochure URL').fill('ftp://initech.example/deck.pdf');
       await page.getByLabel('Shared Calendar URL').fill(calendar);
       await page.getByRole('button', { name: 'Create assistant' }).click();
@@ -84,12 +97,19 @@ describe('assistants in a browser', () => {
     const leadId = added.body.id;
 
     const [first] = await sentEmails(n, leadId);
-    expect(first!.from).toContain('sam@initech.test');
-    expect(first!.text).toContain(`Book a Meeting: ${calendar}`);
+    expect(first!.from).toContain('sam@acme.test');
+    // Click tracking is on: the link is the assistant's signed redirect to the calendar.
+    const meeting = /Book a Meeting: (\S+)/.exec(first!.text)?.[1];
+    expect(meeting, first!.text).toBeDefined();
+    expect(await target(meeting!)).toBe(calendar);
 
-    const reply = await adminApi<{ inboundId: string }>('POST', `/api/v1/sandbox/messages/${first!.id}/reply`, {
-      text: 'Thanks Sam. Could you send me the deck?',
-    });
+    const reply = await adminApi<{ inboundId: string }>(
+      'POST',
+      `/api/v1/sandbox/messages/${first!.id}/reply`,
+      {
+        text: 'Thanks Sam. Could you send me the deck?',
+      },
+    );
     expect(reply.status, JSON.stringify(reply.body)).toBe(202);
     const lead = await waitFor(async () => {
       const l = (await adminApi<Lead>('GET', `/api/v1/leads/${leadId}`)).body;
@@ -98,7 +118,8 @@ describe('assistants in a browser', () => {
     expect(lead.subState).toBe('InfoRequest');
     const emails = await sentEmails(n, leadId, 2);
     const answer = emails.find((m) => m.id !== first!.id)!;
-    expect(answer.text).toContain(brochure);
+    const links = await Promise.all((answer.text.match(/https?:\/\/\S+/g) ?? []).map(target));
+    expect(links, answer.text).toContain(brochure);
 
     expect(watched.problems).toEqual([]);
   }, 180_000);
