@@ -52,12 +52,15 @@ function AssistantUsers({ assistant, onStatus }: { assistant: Assistant; onStatu
 
   const put = async (id: string, asManager: boolean, done: string) => {
     setError(null);
+    // The box shows the choice at once: a re-render before the reload (the status line) must not undo the click.
+    setItems((old) => old?.map((u) => (u.userId === id ? { ...u, manager: asManager } : u)) ?? old);
     try {
       await api('PUT', `${base}/${encodeURIComponent(id)}`, { manager: asManager });
       onStatus(done);
       await load();
     } catch (e) {
       setError(errorText(e));
+      await load();
     }
   };
   const remove = async (u: AssistantUser) => {
