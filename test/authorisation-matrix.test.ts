@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteRule, routeRules } from '../src/access/route-rules.ts';
 import type { InitResult } from '../src/accounts/org-setup.ts';
 import {
+  assistantAvatars,
   assistants,
   assistantUsers,
   breakers,
@@ -195,6 +196,13 @@ beforeAll(async () => {
     .insert(breakers)
     .values({ orgId: n.org.orgId, scope: 'assistant', scopeId: x!.id, kind: 'hard_bounce' })
     .returning();
+  // Assistant setup (issue 10): X has an avatar to read (GET runs before the DELETE).
+  await db.insert(assistantAvatars).values({
+    assistantId: x!.id,
+    orgId: n.org.orgId,
+    contentType: 'image/gif',
+    data: Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'),
+  });
   const form = new FormData();
   form.append('file', new Blob(['email,first name\nimported@example.com,Ida\n']), 'leads.csv');
   const upload = await fetch(`${n.url}/api/v1/imports`, {

@@ -34,6 +34,7 @@ beforeAll(async () => {
     config: loadConfig({
       SECRET_KEY: randomBytes(24).toString('hex'),
       IMAP_SCAN_MS: '100',
+      ALLOW_PRIVATE_MAIL_HOSTS: 'true', // Dovecot listens on 127.0.0.1
       WORKER_HEARTBEAT_MS: '100',
       // The lease a reader takes lasts this long. Both readers run in this process beside PGlite: on
       // a busy machine its event loop can stall for over a second, and a live reader's lease must not

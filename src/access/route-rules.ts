@@ -83,6 +83,19 @@ export const routeRules: Record<string, RouteRule> = {
   'PUT /api/v1/assistants/{id}/users/{userId}': 'admin',
   'DELETE /api/v1/assistants/{id}/users/{userId}': 'admin',
 
+  // Assistant setup (issue 10): create, edit, archive, avatar, own SMTP, connection tests.
+  'POST /api/v1/assistants': 'admin',
+  'PATCH /api/v1/assistants/{id}': 'admin',
+  'POST /api/v1/assistants/{id}/archive': 'admin',
+  'POST /api/v1/assistants/{id}/unarchive': 'admin',
+  'PUT /api/v1/assistants/{id}/avatar': 'admin',
+  'GET /api/v1/assistants/{id}/avatar': 'assistant',
+  'DELETE /api/v1/assistants/{id}/avatar': 'admin',
+  'PUT /api/v1/assistants/{id}/smtp': 'admin',
+  'DELETE /api/v1/assistants/{id}/smtp': 'admin',
+  'POST /api/v1/assistants/{id}/mailbox/test': 'admin',
+  'POST /api/v1/assistants/{id}/smtp/test': 'admin',
+
   'GET /api/v1/schedules': 'signed-in',
   'POST /api/v1/schedules': 'admin',
   'GET /api/v1/schedules/{id}': 'signed-in',

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { requireSecretKey, sealSecret } from '../platform/secret-box.ts';
 import { type AssistantView, assistantView, getAssistantRow } from './assistant-queries.ts';
+import { checkMailHost } from './mail-host-guard.ts';
 
 export type MailboxSettings = {
   host: string;
@@ -37,8 +38,9 @@ export async function setAssistantMailbox(
   input: MailboxSettings,
 ): Promise<AssistantView> {
   requireAdmin(actor, "change an assistant's mailbox");
-  const s = validate(input);
+  const s = validateMailbox(input);
   const current = await getAssistantRow(ctx, actor, assistantId);
+  await checkMailHost(ctx.config, s.host, 'host');
   const sealed = sealSecret(requireSecretKey(ctx.config), s.password);
   const moved =
     current.imapHost?.toLowerCase() !== s.host.toLowerCase() ||
@@ -89,13 +91,19 @@ export async function clearAssistantMailbox(
   return assistantView(row!, ctx.now());
 }
 
-/** The rules, here rather than only in the HTTP schema, so every caller gets them. */
-function validate(input: MailboxSettings): MailboxSettings & { mailbox: string } {
-  const host = input.host.trim();
+/** A mail server's host: a name or an IP address, nothing else (no scheme, port or path). */
+export function checkHostSyntax(input: string, field: string): string {
+  const host = input.trim();
   if (!(hostname.test(host) || isIP(host)))
-    throw new AppError('VALIDATION', 'host: a host name or IP address, without scheme or port', {
-      field: 'host',
+    throw new AppError('VALIDATION', `${field}: a host name or IP address, without scheme or port`, {
+      field,
     });
+  return host;
+}
+
+/** The rules, here rather than only in the HTTP schema, so every caller gets them. */
+export function validateMailbox(input: MailboxSettings): MailboxSettings & { mailbox: string } {
+  const host = checkHostSyntax(input.host, 'host');
   if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65_535)
     throw new AppError('VALIDATION', 'port: an integer from 1 to 65535', { field: 'port' });
   const user = input.user.trim();

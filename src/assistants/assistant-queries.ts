@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Actor } from '../accounts/actor.ts';
 import { assistants } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -41,7 +41,21 @@ export type AssistantView = Omit<
   | 'imapLeasedBy'
   | 'imapLeaseUntil'
   | 'dkimPrivateKeyEnc'
-> & { ownSmtp: boolean; mailbox: MailboxView | null };
+  | 'smtpHost'
+  | 'smtpPort'
+  | 'smtpTls'
+  | 'smtpUser'
+  | 'smtpPasswordEnc'
+> & { ownSmtp: boolean; mailbox: MailboxView | null; smtp: SmtpView | null };
+
+/** What the API shows of the assistant's own SMTP server: never the password. */
+export type SmtpView = {
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string | null;
+  passwordSet: boolean;
+};
 
 export function assistantView(row: AssistantRow, now: Date): AssistantView {
   const {
@@ -59,6 +73,11 @@ export function assistantView(row: AssistantRow, now: Date): AssistantView {
     imapLeasedBy,
     imapLeaseUntil,
     dkimPrivateKeyEnc: _dkimKey, // sealed, never shown (deliverability/dkim-keys.ts)
+    smtpHost,
+    smtpPort,
+    smtpTls,
+    smtpUser,
+    smtpPasswordEnc,
     ...rest
   } = row;
   const mailbox: MailboxView | null =
@@ -75,15 +94,37 @@ export function assistantView(row: AssistantRow, now: Date): AssistantView {
           readBy: imapLeasedBy && imapLeaseUntil && imapLeaseUntil > now ? imapLeasedBy : null,
         }
       : null;
-  return { ...rest, ownSmtp: Boolean(smtpUrl), mailbox };
+  const smtp: SmtpView | null =
+    smtpHost && smtpPort
+      ? {
+          host: smtpHost,
+          port: smtpPort,
+          tls: smtpTls,
+          user: smtpUser,
+          passwordSet: Boolean(smtpPasswordEnc),
+        }
+      : null;
+  return { ...rest, ownSmtp: Boolean(smtpUrl || smtp), mailbox, smtp };
 }
 
-/** The org's assistants, oldest first. Every user of the org may see them (they pick one for a lead). */
-export async function listAssistants(ctx: Ctx, actor: Actor): Promise<AssistantView[]> {
+/**
+ * The org's assistants, oldest first. Every user of the org may see them (they
+ * pick one for a lead). Archived ones only when asked for (`archived`: only them).
+ */
+export async function listAssistants(
+  ctx: Ctx,
+  actor: Actor,
+  opts: { archived?: boolean } = {},
+): Promise<AssistantView[]> {
   const rows = await ctx.db
     .select()
     .from(assistants)
-    .where(eq(assistants.orgId, actor.orgId))
+    .where(
+      and(
+        eq(assistants.orgId, actor.orgId),
+        opts.archived ? isNotNull(assistants.archivedAt) : isNull(assistants.archivedAt),
+      ),
+    )
     .orderBy(asc(assistants.createdAt), asc(assistants.id));
   const now = ctx.now();
   return rows.map((r) => assistantView(r, now));

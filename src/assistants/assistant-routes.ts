@@ -5,6 +5,7 @@ import type { Ctx } from '../platform/context.ts';
 import { clearAssistantMailbox, setAssistantMailbox } from './assistant-mailbox.ts';
 import { type AssistantView, getAssistant, listAssistants } from './assistant-queries.ts';
 import { Assistant, AssistantIdParam, MailboxBody } from './assistant-schemas.ts';
+import { ListAssistantsQuery } from './assistant-setup-schemas.ts';
 
 const security = [{ bearer: [] }];
 const adminOnly = { 403: json(ErrorResponse, 'Only admins may change it') };
@@ -13,8 +14,9 @@ export const listAssistantsRoute = createRoute({
   method: 'get',
   path: '/api/v1/assistants',
   tags: ['assistants'],
-  summary: "The org's assistants (no secrets)",
+  summary: "The org's assistants (no secrets); the archived ones with ?archived=true",
   security,
+  request: { query: ListAssistantsQuery },
   responses: { 200: json(z.object({ items: z.array(Assistant) }), 'Assistants'), ...errorResponses },
 });
 
@@ -55,7 +57,14 @@ export const deleteMailboxRoute = createRoute({
 
 export function registerAssistantRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   app.openapi(listAssistantsRoute, async (c) =>
-    c.json({ items: (await listAssistants(ctx, c.get('actor'))).map(assistantJson) }, 200),
+    c.json(
+      {
+        items: (
+          await listAssistants(ctx, c.get('actor'), { archived: c.req.valid('query').archived === 'true' })
+        ).map(assistantJson),
+      },
+      200,
+    ),
   );
   app.openapi(getAssistantRoute, async (c) =>
     c.json(assistantJson(await getAssistant(ctx, c.get('actor'), c.req.valid('param').id)), 200),

@@ -37,6 +37,16 @@ export const Mailbox = z
   })
   .openapi('Mailbox');
 
+export const SmtpServer = z
+  .object({
+    host: z.string(),
+    port: z.number().int(),
+    tls: z.boolean(),
+    user: z.string().nullable(),
+    passwordSet: z.boolean(),
+  })
+  .openapi('SmtpServer');
+
 export const Assistant = z
   .object({
     id: z.uuid(),
@@ -68,7 +78,16 @@ export const Assistant = z
     quoteFirstEmail: z.boolean().openapi({ description: 'Follow-ups quote the first email under them' }),
     ownSmtp: z.boolean().openapi({ description: 'Sends through its own SMTP server rather than SMTP_URL' }),
     mailbox: Mailbox.nullable().openapi({ description: 'The IMAP mailbox replies are read from, if set' }),
+    smtp: SmtpServer.nullable().openapi({
+      description: "The assistant's own SMTP server, if set (else smtp_url, SMTP_URL or the sandbox)",
+    }),
+    archivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it was archived: it takes no lead, reads no mailbox, sends nothing' }),
+    archivedBy: z.uuid().nullable(),
     createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .openapi('Assistant');
 

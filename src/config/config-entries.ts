@@ -41,6 +41,11 @@ export const configEntries = {
     description: 'Outgoing SMTP server for every assistant without its own. Unset: mail goes to the sandbox.',
     secret: true,
   },
+  ALLOW_PRIVATE_MAIL_HOSTS: {
+    schema: bool.optional(),
+    description:
+      "Whether an assistant's IMAP or SMTP host may be (or resolve to) a loopback, private, link-local, CGNAT or other special-use address. Refused otherwise (a 400 naming the host field, and again at every connection), so the settings screen cannot reach the instance's own network. Unset: allowed only in the sandbox (no SMTP_URL, as `npm start` runs out of the box) and false once SMTP_URL is set; the tests turn it on for their 127.0.0.1 mail servers.",
+  },
   SANDBOX_SMTP_PORT: {
     schema: int(0, 65535).default(2525),
     description:

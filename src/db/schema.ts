@@ -163,6 +163,24 @@ export const assistants = pgTable('assistants', {
   dkimPrivateKeyEnc: text('dkim_private_key_enc'),
   proofPoints: jsonb('proof_points').$type<string[]>().notNull().default([]),
   quoteFirstEmail: boolean('quote_first_email').notNull().default(true),
+  // Assistant setup (migration 0020): archive, own SMTP server, uploaded avatar.
+  archivedAt: ts('archived_at'),
+  archivedBy: uuid('archived_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  smtpHost: text('smtp_host'),
+  smtpPort: integer('smtp_port'),
+  smtpTls: boolean('smtp_tls').notNull().default(false),
+  smtpUser: text('smtp_user'),
+  smtpPasswordEnc: text('smtp_password_enc'),
+});
+
+/** An assistant's uploaded avatar (assistants/assistant-avatar.ts, migration 0020), apart from the hot row. */
+export const assistantAvatars = pgTable('assistant_avatars', {
+  assistantId: uuid('assistant_id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  contentType: text('content_type').notNull(),
+  data: base64Bytes('data').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 /** An assistant's own wording for one source and step angle (compose/assistant-templates.ts, migration 0004). */
@@ -668,4 +686,6 @@ export const schema = {
   notifications,
   leadImports,
   leadImportRows,
+  // Assistant setup (migration 0020).
+  assistantAvatars,
 };

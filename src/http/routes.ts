@@ -4,6 +4,7 @@ import { registerAuthRoutes, registerMeRoute } from '../accounts/auth-routes.ts'
 import { registerSetupRoutes } from '../accounts/setup-routes.ts';
 import { registerAssistantRoutes } from '../assistants/assistant-routes.ts';
 import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-routes.ts';
+import { registerAssistantSetupRoutes } from '../assistants/assistant-setup-routes.ts';
 import { registerAssistantUserRoutes } from '../assistants/assistant-user-routes.ts';
 import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
@@ -74,6 +75,14 @@ import type { ApiEnv } from './auth.ts';
  *   GET  /api/v1/assistants/{id}/users            its assigned users and managers (admins, its managers)
  *   PUT  /api/v1/assistants/{id}/users/{userId}   assign a user, as manager or not (admins)
  *   DELETE /api/v1/assistants/{id}/users/{userId}  take a user off it (admins)
+ *   POST /api/v1/assistants                       create one (admins)
+ *   PATCH /api/v1/assistants/{id}                 profile, defaults, preferences (admins)
+ *   POST /api/v1/assistants/{id}/archive          archive: its running leads stop (admins)
+ *   POST /api/v1/assistants/{id}/unarchive        bring it back (admins)
+ *   PUT|GET|DELETE /api/v1/assistants/{id}/avatar its picture (upload, delete: admins)
+ *   PUT|DELETE /api/v1/assistants/{id}/smtp       its own SMTP server (admins)
+ *   POST /api/v1/assistants/{id}/mailbox/test     sign in to the IMAP mailbox, report the server's words (admins)
+ *   POST /api/v1/assistants/{id}/smtp/test        the same for SMTP (admins)
  *   GET  /api/v1/schedules                        the org's schedules, with their use
  *   POST /api/v1/schedules                        create one (admins)
  *   GET  /api/v1/schedules/{id}                   one
@@ -159,6 +168,8 @@ export const routeTable: {
   { name: 'assistant-users', prefix: '/api/v1/assistants/', register: registerAssistantUserRoutes },
   // Exclusion lists (SPEC §2): /api/v1/assistants/{id}/exclusions.
   { name: 'exclusions', prefix: '/api/v1/assistants/', register: registerExclusionRoutes },
+  // Assistant setup (issue 10): create, edit, archive, avatar, own SMTP, connection tests.
+  { name: 'assistant-setup', prefix: '/api/v1/assistants', register: registerAssistantSetupRoutes },
   { name: 'leads', prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'imports', prefix: '/api/v1/imports', register: registerImportRoutes },
   { name: 'lead-actions', prefix: '/api/v1/leads', register: registerLeadActionRoutes },

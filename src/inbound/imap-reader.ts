@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, isNotNull } from 'drizzle-orm';
+import { and, isNotNull, isNull } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
+import { checkMailHost } from '../assistants/mail-host-guard.ts';
 import { assistants } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Logger } from '../platform/logger.ts';
@@ -48,6 +49,8 @@ export function startMailboxReaders(ctx: Ctx, workerId: string): MailboxReaders 
           isNotNull(assistants.imapPort),
           isNotNull(assistants.imapUser),
           isNotNull(assistants.imapPasswordEnc),
+          // An archived assistant's mailbox is not read (assistants/assistant-archive.ts).
+          isNull(assistants.archivedAt),
         ),
       );
     const wanted = new Map(rows.map((r) => [r.id, r]));
@@ -161,6 +164,8 @@ function startReader(ctx: Ctx, parentLog: Logger, workerId: string, s: Settings)
   const session = async () => {
     if (!ctx.config.SECRET_KEY)
       throw new Error('SECRET_KEY is not set: the mailbox password cannot be decrypted');
+    // The SSRF guard again at each connection: the host's DNS answers may have changed since it was saved.
+    await checkMailHost(ctx.config, s.imapHost!, 'imap.host');
     const c = new ImapFlow({
       host: s.imapHost!,
       port: s.imapPort!,

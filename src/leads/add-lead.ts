@@ -1,4 +1,4 @@
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { checkLeadOwner } from '../access/lead-owners.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { randomToken } from '../accounts/secret-tokens.ts';
@@ -191,7 +191,7 @@ async function resolveAssistant(tx: Ctx['db'], orgId: string, assistantId: strin
   const q = tx
     .select()
     .from(assistants)
-    .where(eq(assistants.orgId, orgId))
+    .where(and(eq(assistants.orgId, orgId), isNull(assistants.archivedAt)))
     .orderBy(asc(assistants.createdAt))
     .limit(1);
   const [assistant] = assistantId
@@ -206,6 +206,15 @@ async function resolveAssistant(tx: Ctx['db'], orgId: string, assistantId: strin
       assistantId
         ? `assistantId: no assistant ${assistantId} in this organisation`
         : 'assistantId: the organisation has no assistant',
+      {
+        field: 'assistantId',
+      },
+    );
+  // An archived assistant takes no new lead (assistants/assistant-archive.ts).
+  if (assistant.archivedAt)
+    throw new AppError(
+      'CONFLICT',
+      `assistantId: the assistant ${assistant.name} is archived and takes no new lead`,
       {
         field: 'assistantId',
       },

@@ -22,6 +22,11 @@ export function createEmailNotifier(db: Db, senders: SenderRegistry): Notifier {
           name: assistants.name,
           email: assistants.email,
           smtpUrl: assistants.smtpUrl,
+          smtpHost: assistants.smtpHost,
+          smtpPort: assistants.smtpPort,
+          smtpTls: assistants.smtpTls,
+          smtpUser: assistants.smtpUser,
+          smtpPasswordEnc: assistants.smtpPasswordEnc,
           dkimSelector: assistants.dkimSelector,
           dkimPrivateKeyEnc: assistants.dkimPrivateKeyEnc,
         })

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { type ActorType, leads } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import { hasOwnSmtp, type OwnSmtp } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import { offlineVerdict } from './offline-checks.ts';
 
@@ -24,11 +25,11 @@ export async function admitLead(
   tx: Db,
   ctx: Ctx,
   lead: LeadRow,
-  assistant: { id: string; smtpUrl: string | null },
+  assistant: { id: string; smtpUrl: string | null } & OwnSmtp,
   /** Why there was room (plans/): the reason's first words, the evidence, who activated it. */
   room: Admission = {},
 ): Promise<LeadRow> {
-  const sandbox = !(assistant.smtpUrl ?? ctx.config.SMTP_URL);
+  const sandbox = !(hasOwnSmtp(assistant) || ctx.config.SMTP_URL);
   const v = offlineVerdict(lead.email, { mode: ctx.config.VALIDATION_MODE, sandbox });
   const cause = (reason: string) => ({
     actorType: room.by?.actorType ?? ('assistant' as const),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { assistants, leads } from '../db/schema.ts';
 import { changeLeadState, type LeadRow } from '../leads/lead-state-change.ts';
+import { hasOwnSmtp } from '../outbound/sender-registry.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Cause } from '../timeline/record-event.ts';
 import { recordEvent } from '../timeline/record-event.ts';
@@ -117,10 +118,15 @@ async function sandboxedAssistants(ctx: Ctx, work: LeadRow[]): Promise<Set<strin
   if (ctx.config.SMTP_URL || !work.length) return new Set();
   const ids = [...new Set(work.map((l) => l.assistantId))];
   const rows = await ctx.db
-    .select({ id: assistants.id, smtpUrl: assistants.smtpUrl })
+    .select({
+      id: assistants.id,
+      smtpUrl: assistants.smtpUrl,
+      smtpHost: assistants.smtpHost,
+      smtpPort: assistants.smtpPort,
+    })
     .from(assistants)
     .where(inArray(assistants.id, ids));
-  return new Set(rows.filter((a) => !a.smtpUrl).map((a) => a.id));
+  return new Set(rows.filter((a) => !hasOwnSmtp(a)).map((a) => a.id));
 }
 
 /** Record one verdict; true when the lead may now be emailed. */

@@ -3,7 +3,9 @@ import { AcceptInvitationPage } from './accept-invitation-page.ts';
 import { AddLeadPage } from './add-lead-page.ts';
 import { api, errorText, whenSignedOut } from './api.ts';
 import { ApiKeysPage } from './api-keys-page.ts';
+import { AssistantSettingsPage } from './assistant-settings-page.ts';
 import { AssistantUsersPage } from './assistant-users-page.ts';
+import { AssistantsPage } from './assistants-page.ts';
 import { DashboardPage } from './dashboard-page.ts';
 import { forgetCached, MeContext } from './data.ts';
 import { DkimPage } from './dkim-page.ts';
@@ -38,7 +40,10 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/imports', () => html`<${ImportsPage} />`],
   ['/imports/:id', (p) => html`<${ImportPage} id=${p.id} key=${p.id} />`],
   ['/inbound-problems', () => html`<${InboundProblemsPage} />`],
-  ['/assistants', () => html`<${AssistantUsersPage} />`],
+  // Assistant setup (issue 10): the list, one assistant's settings, its users.
+  ['/assistants', () => html`<${AssistantsPage} />`],
+  ['/assistants/:id', (p) => html`<${AssistantSettingsPage} id=${p.id} key=${p.id} />`],
+  ['/assistants/:id/users', (p) => html`<${AssistantUsersPage} id=${p.id} key=${p.id} />`],
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
   ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
+import { AssistantSubnav } from './assistant-subnav.ts';
 import { useAssistants, useMe, useTeam } from './data.ts';
 import { html } from './html.ts';
 import type { Assistant, AssistantUser } from './types.ts';
@@ -11,11 +12,13 @@ import type { Assistant, AssistantUser } from './types.ts';
  * the list of the assistants they manage. Users are picked from the team
  * list (those not on the assistant yet).
  */
-export function AssistantUsersPage() {
+export function AssistantUsersPage({ id }: { id?: string } = {}) {
   const me = useMe();
-  const assistants = useAssistants();
+  // On /assistants/:id/users: that assistant only (the settings page links here).
+  const assistants = useAssistants().filter((a) => !id || a.id === id);
   const [status, setStatus] = useState<string | null>(null);
-  return html`<h1 tabindex="-1">Assistants' users</h1>
+  return html`${id && html`<${AssistantSubnav} id=${id} current="users" />`}
+    <h1 tabindex="-1">Assistants' users</h1>
     <p class="muted">
       Each assistant's users see its settings; its managers also see and edit every lead on it, add leads for its users
       and hand leads among them.${me.role === 'admin' ? ' Only admins change who is on an assistant.' : ''}
@@ -50,12 +53,15 @@ function AssistantUsers({ assistant, onStatus }: { assistant: Assistant; onStatu
 
   const put = async (id: string, asManager: boolean, done: string) => {
     setError(null);
+    // The box shows the choice at once: a re-render before the reload (the status line) must not undo the click.
+    setItems((old) => old?.map((u) => (u.userId === id ? { ...u, manager: asManager } : u)) ?? old);
     try {
       await api('PUT', `${base}/${encodeURIComponent(id)}`, { manager: asManager });
       onStatus(done);
       await load();
     } catch (e) {
       setError(errorText(e));
+      await load();
     }
   };
   const remove = async (u: AssistantUser) => {

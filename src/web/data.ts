@@ -24,6 +24,8 @@ export const forgetCached = () => cache.clear();
 
 export const loadAssistants = () =>
   cached('assistants', () => api<{ items: Assistant[] }>('GET', '/assistants').then((r) => r.items));
+/** After an assistant is created, changed or archived, the next reader loads the list again. */
+export const forgetAssistants = () => cache.delete('assistants');
 export const loadSchedules = () =>
   cached('schedules', () => api<{ items: Schedule[] }>('GET', '/schedules').then((r) => r.items));
 

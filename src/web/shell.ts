@@ -13,7 +13,7 @@ const nav = [
   { href: '/imports', label: 'Import', current: (p: string) => p.startsWith('/imports') },
   { href: '/unsent-emails', label: 'Unsent emails', current: (p: string) => p === '/unsent-emails' },
   { href: '/inbound-problems', label: 'Inbound problems', current: (p: string) => p === '/inbound-problems' },
-  { href: '/assistants', label: 'Assistants', current: (p: string) => p === '/assistants' },
+  { href: '/assistants', label: 'Assistants', current: (p: string) => p.startsWith('/assistants') },
   // Everyone reads the schedules; admins edit them.
   { href: '/schedules', label: 'Schedules', current: (p: string) => p.startsWith('/schedules') },
 ];

@@ -42,6 +42,9 @@ export const appPaths = [
   '/imports/:id',
   '/inbound-problems',
   '/assistants',
+  // Assistant setup (issue 10).
+  '/assistants/:id',
+  '/assistants/:id/users',
   '/sandbox',
   '/sandbox/:id',
   '/unsent-emails',

@@ -248,7 +248,14 @@ describe('the web app in a browser', () => {
       await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor();
     });
     await timed('assign as manager, then as a plain user, then remove', async () => {
+      // The list of assistants, then the assistant's settings, then its users (issue 10).
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assistants' }).click();
+      await page.getByRole('heading', { name: 'Assistants', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Alex', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'This assistant' })
+        .getByRole('link', { name: 'Users' })
+        .click();
       await page.getByRole('heading', { name: "Assistants' users", level: 1 }).waitFor();
       await page.getByText('Nobody is assigned yet').waitFor();
       await page.getByLabel('User', { exact: true }).selectOption(member.id);

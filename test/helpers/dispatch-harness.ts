@@ -21,7 +21,14 @@ export async function startDispatchHarness(opts: {
   const sink = await startSmtpSink({ reject: opts.reject });
   // Mail goes to a sink, not the sandbox, and there is no DNS for the tests' domains: validation is
   // not what these tests are about (test/address-validation.test.ts is).
-  const config = loadConfig({ SMTP_URL: sink.url, LOG_LEVEL: 'error', VALIDATION_MODE: 'off', ...opts.env });
+  const config = loadConfig({
+    SMTP_URL: sink.url,
+    LOG_LEVEL: 'error',
+    VALIDATION_MODE: 'off',
+    // Assistants' own mail servers in tests listen on 127.0.0.1.
+    ALLOW_PRIVATE_MAIL_HOSTS: 'true',
+    ...opts.env,
+  });
   const ctx: Ctx = {
     db: fresh.database.db,
     config,

@@ -32,6 +32,8 @@ export async function startTestNurture(env: Record<string, string> = {}) {
     // answers NXDOMAIN for every name). test/address-validation.test.ts runs VALIDATION_MODE=full
     // against a real DNS server of its own.
     VALIDATION_MODE: 'offline',
+    // The tests' mail servers (Dovecot, SMTP sinks) listen on 127.0.0.1; test/assistants-api.test.ts turns it off.
+    ALLOW_PRIVATE_MAIL_HOSTS: 'true',
     ...env,
   });
   const running = await startNurture(config, { http: true, worker: true });

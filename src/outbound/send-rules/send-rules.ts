@@ -1,3 +1,4 @@
+import { archivedAssistantRule } from './archived-assistant-rule.ts';
 import { breakerRule } from './breaker-rule.ts';
 import { dailyCapRule } from './daily-cap-rule.ts';
 import { exclusionRule } from './exclusion-rule.ts';
@@ -18,6 +19,7 @@ import { suppressionRule } from './suppression-rule.ts';
  * count what they let through (the pending share, spacing, the cap) come last.
  */
 export const sendRules: SendRule[] = [
+  archivedAssistantRule,
   leadStateRule,
   suppressionRule,
   invalidAddressRule,
