@@ -253,7 +253,7 @@ describe('the web app in a browser', () => {
       await page.getByRole('heading', { name: 'Assistants', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Alex', exact: true }).click();
       await page
-        .getByRole('navigation', { name: 'This assistant' })
+        .getByRole('navigation', { name: 'Assistant', exact: true })
         .getByRole('link', { name: 'Users' })
         .click();
       await page.getByRole('heading', { name: "Assistants' users", level: 1 }).waitFor();
