@@ -70,7 +70,8 @@ export function isSpecialUseAddress(ip: string): boolean {
   const family = isIP(ip);
   if (family === 4) return special.check(ip, 'ipv4');
   if (family === 6) {
-    const bare = ip.replace(/%.*$/, ''); // a zone id (fe80::1%eth0) is link-local anyway
+    const zone = ip.indexOf('%');
+    const bare = zone === -1 ? ip : ip.slice(0, zone); // a zone id (fe80::1%eth0) is link-local anyway
     const v4 = embeddedIpv4(bare);
     if (v4 && isIP(v4) === 4) return special.check(v4, 'ipv4');
     return special.check(bare, 'ipv6');
