@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
-import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runStep } from '../helpers/browser.ts';
 import { startTestNurture, waitFor } from '../helpers/test-nurture.ts';
 
 // The assistant's content screens as an admin uses them, in a real Chromium
@@ -18,7 +18,6 @@ const adminPassword = 'correct horse';
 let n: Awaited<ReturnType<typeof startTestNurture>>;
 let org: InitResult;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
 
@@ -32,10 +31,7 @@ beforeAll(async () => {
     email: adminEmail,
     password: adminPassword,
   });
-  context = await browser.newContext({ baseURL: n.url!, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  watched = watchPage(page, n.url!);
+  ({ page, watched } = await openAppPage(browser, n.url!));
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InitResult } from '../../src/accounts/org-setup.ts';
 import { users } from '../../src/db/schema.ts';
-import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runStep } from '../helpers/browser.ts';
 import { sentEmails } from '../helpers/sent-emails.ts';
 import { type Api, startTestNurture, waitFor } from '../helpers/test-nurture.ts';
 
@@ -21,7 +21,6 @@ let n: Awaited<ReturnType<typeof startTestNurture>>;
 let org: InitResult;
 let adminApi: Api;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
 
@@ -32,10 +31,7 @@ beforeAll(async () => {
   const [admin] = await n.ctx.db.select().from(users).where(eq(users.id, org.userId));
   adminEmail = admin!.email;
   adminApi = (method, path, body, opts) => n.api(method, path, body, { key: org.apiKey, ...opts });
-  context = await browser.newContext({ baseURL: n.url!, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  watched = watchPage(page, n.url!);
+  ({ page, watched } = await openAppPage(browser, n.url!));
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { createOrgWithAdmin } from '../../src/accounts/org-setup.ts';
 import { leads } from '../../src/db/schema.ts';
 import { addLead } from '../../src/leads/add-lead.ts';
 import { setActiveLeadCap } from '../../src/plans/org-plan.ts';
-import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runStep } from '../helpers/browser.ts';
 import { startTestNurture } from '../helpers/test-nurture.ts';
 
 // SPEC §9 and §4 in Chromium: an admin sees the plan on the dashboard (used of
@@ -34,10 +34,7 @@ beforeAll(async () => {
     .update(leads)
     .set({ state: 'pending', subState: 'CatchAll', addressVerdict: 'CatchAll' })
     .where(eq(leads.id, pendingId));
-  const context = await browser.newContext({ baseURL: n.url!, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  watched = watchPage(page, n.url!);
+  ({ page, watched } = await openAppPage(browser, n.url!));
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrgWithAdmin, type InitResult } from '../../src/accounts/org-setup.ts';
 import { waitForAccountLink } from '../helpers/account-mail.ts';
-import { launchChromium, runStep, watchPage } from '../helpers/browser.ts';
+import { launchChromium, openAppPage, runStep } from '../helpers/browser.ts';
 import { type Api, startTestNurture } from '../helpers/test-nurture.ts';
 
 // Team and account flows as people live them, in a real Chromium against a
@@ -19,7 +19,6 @@ let n: Awaited<ReturnType<typeof startTestNurture>>;
 let org: InitResult;
 let adminApi: Api;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let watched: { problems: string[] };
 
@@ -31,10 +30,7 @@ beforeAll(async () => {
     password: adminPassword,
   });
   adminApi = (method, path, body, opts) => n.api(method, path, body, { key: org.apiKey, ...opts });
-  context = await browser.newContext({ baseURL: n.url!, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
-  watched = watchPage(page, n.url!);
+  ({ page, watched } = await openAppPage(browser, n.url!));
 });
 
 afterAll(async () => {

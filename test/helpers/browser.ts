@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it), or CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +25,17 @@ export async function launchChromium(): Promise<Browser> {
  * (a Content-Security-Policy violation is one) and failed requests to our own
  * server, so a test can say the app ran clean.
  */
+/** A fresh desktop-sized context on the app at `base`, its page watched for errors (watchPage). */
+export async function openAppPage(
+  browser: Browser,
+  base: string,
+): Promise<{ context: BrowserContext; page: Page; watched: { problems: string[] } }> {
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  return { context, page, watched: watchPage(page, base) };
+}
+
 export function watchPage(page: Page, base: string): { problems: string[] } {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
