@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDispatchHarness } from '../../test/helpers/dispatch-harness.ts';
 import { leadEvents, leadMessages, leadRow } from '../../test/helpers/lead-records.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { assistants, workers } from '../db/schema.ts';
+import { assistants, messages, workers } from '../db/schema.ts';
 import { addLead } from '../leads/add-lead.ts';
 import { changeLeadState } from '../leads/lead-state-change.ts';
 import type { Ctx } from '../platform/context.ts';
 import { suppress } from '../suppression/suppression.ts';
 import { dispatchOnce } from './dispatcher.ts';
+import { recordOutcomes } from './record-outcomes.ts';
 import type { SenderRegistry } from './sender-registry.ts';
 
 // The dispatcher against a real SMTP server, on a clock the test moves.
@@ -164,6 +165,30 @@ describe('dispatcher', () => {
       expect(d.getUTCHours()).toBeLessThan(18);
     }
     expect(await lead(l.id)).toMatchObject({ state: 'processed', subState: 'ScheduleCompleted' });
+  });
+
+  it('puts back an email a peer called uncertain when its cut-off claimer knows it never left, and says so', async () => {
+    clock.now = new Date('2026-12-08T09:00:00Z');
+    const l = await add('cutoff@example.com');
+    const [first] = await msgs(l.id);
+    // As a peer leaves it: the claimer's "handing over" mark committed, its answer was lost in an outage.
+    await ctx.db
+      .update(messages)
+      .set({ status: 'uncertain', claimedBy: 'w1', attempts: 1, transmission: 'started' })
+      .where(eq(messages.id, first!.id));
+    const [claimed] = await ctx.db.select().from(messages).where(eq(messages.id, first!.id));
+    await recordOutcomes(ctx, [{ kind: 'unsent', message: claimed! }], clock.now);
+    expect(await msgs(l.id).then((ms) => ms[0])).toMatchObject({
+      status: 'scheduled',
+      claimedBy: null,
+      attempts: 0,
+      transmission: null,
+    });
+    expect((await events(l.id, 'send_deferred')).map((e) => e.reason)).toEqual([
+      expect.stringContaining('before handing this email to the mail server'),
+    ]);
+    await dispatchAll();
+    expect(sink.received.filter((m) => m.to.includes('cutoff@example.com'))).toHaveLength(1);
   });
 
   it('keeps a hostile name out of the headers', async () => {

@@ -189,6 +189,20 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
     // Only what this claim still owns is written (a late write after an outage may find some taken over).
     const applied = await applyRows(tx, rows, verdicts[0]?.message.claimedBy ?? '');
     const ours = (v: { message: MessageRow }) => applied.has(v.message.id);
+    // A peer called these uncertain while this worker was cut off; this worker knows they never left.
+    for (const v of verdicts) {
+      if (v.kind !== 'unsent' || applied.get(v.message.id) !== 'uncertain') continue;
+      events.push({
+        orgId: v.message.orgId,
+        leadId: v.message.leadId,
+        type: 'send_deferred',
+        actorType: 'system',
+        reason:
+          'The worker that had this email lost the database before handing this email to the mail server; it was never sent and goes back to be sent',
+        evidence: { step: v.message.step, worker: v.message.claimedBy, attempt: v.message.attempts },
+        messageId: v.message.id,
+      });
+    }
     const sentIds = [...sentLeadIds].filter((id) =>
       verdicts.some((v) => v.kind === 'sent' && v.lead.id === id && ours(v)),
     );
@@ -253,11 +267,11 @@ export async function recordOutcomes(ctx: Ctx, verdicts: Verdict[], now: Date): 
  * attempt): a worker presumed dead cannot overwrite what a reconciler
  * decided, except an `uncertain` it left with this claim, which the claimer's
  * late write (after a database outage) settles with what really happened.
- * Returns the ids written.
+ * Returns the ids written, each with the status it had before.
  */
-async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<Set<string>> {
-  if (!rows.length) return new Set();
-  const written = await queryRows<{ id: string }>(
+async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<Map<string, string>> {
+  if (!rows.length) return new Map();
+  const written = await queryRows<{ id: string; was: string }>(
     tx,
     sql`
     UPDATE messages m SET
@@ -274,12 +288,14 @@ async function applyRows(tx: Db, rows: Row[], claimer: string): Promise<Set<stri
       retrying_since = CASE WHEN v.status = 'sent' THEN NULL ELSE COALESCE(m.retrying_since, v.retrying_since) END
     FROM jsonb_to_recordset(${jsonRows(rows)})
       AS v(id uuid, status text, due_at timestamptz, last_error text, sent_at timestamptz, subject text, text_body text,
-           smtp_response text, not_an_attempt integer, attempts integer, retrying_since timestamptz)
+           smtp_response text, not_an_attempt integer, attempts integer, retrying_since timestamptz),
+      -- The row as it was: the update's own lock makes this the status it replaces.
+      LATERAL (SELECT status AS was FROM messages o WHERE o.id = v.id) o
     WHERE m.id = v.id AND m.status IN ('sending', 'uncertain') AND m.claimed_by = ${claimer}
       AND m.attempts = v.attempts
-    RETURNING m.id`,
+    RETURNING m.id, o.was`,
   );
-  return new Set(written.map((r) => String(r.id)));
+  return new Map(written.map((r) => [String(r.id), String(r.was)]));
 }
 
 /**
