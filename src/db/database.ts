@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { withTurnsBetweenStatements } from './pglite-turns.ts';
 import { schema } from './schema.ts';
 
 /** A Drizzle handle, or a transaction on one: domain functions accept either. */
@@ -87,7 +88,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     unlock();
     throw e;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(withTurnsBetweenStatements(client), { schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

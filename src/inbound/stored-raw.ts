@@ -4,11 +4,13 @@ import { base64InSlices } from '../db/base64-in-slices.ts';
 import { inboundMessageChunks } from '../db/schema.ts';
 import type { Ctx } from '../platform/context.ts';
 
-// 768 KB of bytes, 1 MB of base64, per statement: a whole number of base64 quanta, so the head
-// and the slices after it join without padding in between. The head kept in inbound_messages.raw is
+// 192 KB of bytes, 256 KB of base64, per statement: a whole number of base64 quanta, so the head
+// and the slices after it join without padding in between. PGlite copies a statement's text
+// parameter into its protocol buffer in JavaScript, on the thread that answers HTTP (~120 ms per
+// MB measured under the inbound bomb test), so a slice is small enough to be one short hold. The head kept in inbound_messages.raw is
 // one slice too; the worker reads the analysed part (analysedBytes) from the head and the slices
 // after it, one statement each.
-const sliceBytes = 3 * 256 * 1024;
+export const sliceBytes = 3 * 64 * 1024;
 const headBytes = sliceBytes;
 // Slices older than this whose message row never came are left over from a crash mid-ingest.
 const orphanAfterSeconds = 60 * 60;
