@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createOrgWithAdmin, type InitResult } from '../accounts/org-setup.ts';
-import { classifyMessage } from '../classify/classify-message.ts';
+import type { InitResult } from '../accounts/org-setup.ts';
 import { type Config, ConfigError, describeConfig, loadConfig, publicUrl } from '../config/config.ts';
-import { openDatabase } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { isAppError } from '../errors/app-error.ts';
-import { capacityView, isOrgId, setActiveLeadCap } from '../plans/org-plan.ts';
+
+// Each command loads only what it needs (the database driver, the classifier's model, the domain):
+// `--help`, a bad flag or `classify` answer without loading the rest.
+async function openDatabase(opts: { databaseUrl?: string; dataDir: string }) {
+  return (await import('../db/database.ts')).openDatabase(opts);
+}
+async function migrate(db: Awaited<ReturnType<typeof openDatabase>>) {
+  return (await import('../db/migrate.ts')).migrate(db);
+}
 
 const usage = `Usage: nurture <command> [options]
 
@@ -81,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     });
     try {
       await migrate(database);
+      const { createOrgWithAdmin } = await import('../accounts/org-setup.ts');
       const r = await createOrgWithAdmin(database.db, {
         orgName: values.org!,
         email: values.email!,
@@ -103,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
 /** `nurture org set-cap | show` (SPEC §11 contract): an instance operator's view of an org's plan. */
 async function orgCommand(args: string[], config: Config): Promise<number> {
   const [sub, ...rest] = args;
+  const { capacityView, isOrgId, setActiveLeadCap } = await import('../plans/org-plan.ts');
   if (sub !== 'set-cap' && sub !== 'show') {
     process.stderr.write(`org: give set-cap or show\n\n${usage}`);
     return 2;
@@ -193,6 +200,7 @@ async function classifyFiles(args: string[]): Promise<number> {
     process.stderr.write(`classify: give at least one file\n\n${usage}`);
     return 2;
   }
+  const { classifyMessage } = await import('../classify/classify-message.ts');
   let failed = 0;
   for (const file of files) {
     try {
