@@ -58,7 +58,7 @@ export function MessageCompose({
   const label = `Write as ${assistantName}`;
   return html`<form
     class="compose"
-    aria-label=${label}
+    aria-label="New message to the lead"
     onSubmit=${(e: Event) => {
       e.preventDefault();
       send('now');
