@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, timelineEvents } from '../src/db/schema.ts';
+import { leads, messages, timelineEvents } from '../src/db/schema.ts';
 import { type Sandboxed, sandboxMessages } from './helpers/notices.ts';
 import { openAssistantWindow } from './helpers/seed.ts';
 import { sentEmails } from './helpers/sent-emails.ts';
@@ -174,6 +174,12 @@ describe('writing to a lead as the assistant', () => {
       ),
     ).toEqual([]);
     expect(await eventsOf(leadId, 'message_written')).toEqual([]);
+    // A lead waiting for plan capacity has not had its address checked: nothing goes to it yet.
+    await n.ctx.db.update(leads).set({ state: 'new', subState: null }).where(eq(leads.id, leadId));
+    const waiting = await n.api<Err>('POST', `/api/v1/leads/${leadId}/messages`, { text: 'Hello?' });
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.error.message).toMatch(/activate it first/);
+    await n.ctx.db.update(leads).set({ state: 'cold' }).where(eq(leads.id, leadId));
     // A lead that is not emailed any more is refused up front.
     expect((await n.api('POST', `/api/v1/leads/${leadId}/actions/deactivate`)).status).toBe(200);
     const stopped = await n.api<Err>('POST', `/api/v1/leads/${leadId}/messages`, { text: 'Hello?' });

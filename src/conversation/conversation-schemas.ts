@@ -20,12 +20,9 @@ export const WriteMessageBody = z
       .refine((s) => s.trim() !== '', 'write something')
       .openapi({ description: "What to say; the assistant's sign-off and the quoted thread are added" }),
     sendAt: sendAt.nullish(),
-    subject: oneLine()
-      .max(200)
-      .nullish()
-      .openapi({
-        description: 'Only for a lead nothing was sent to yet; in a thread it is "Re: <thread subject>"',
-      }),
+    subject: oneLine().max(200).nullish().openapi({
+      description: 'Only for a lead nothing was sent to yet; in a thread it is "Re: <thread subject>"',
+    }),
   })
   .strict()
   .openapi('WriteMessage');

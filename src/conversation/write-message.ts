@@ -44,6 +44,12 @@ export async function writeMessage(
         'CONFLICT',
         `The lead is ${lead.state}${lead.subState ? ` (${lead.subState})` : ''}: it is not emailed`,
       );
+    // SPEC §7: nothing goes to an address before it is checked, and a waiting lead's is checked when it starts.
+    if (lead.state === 'new')
+      throw new AppError(
+        'CONFLICT',
+        'The lead waits for plan capacity: its address is checked when it starts, so activate it first',
+      );
     const [assistant] = await tx.select().from(assistants).where(eq(assistants.id, lead.assistantId));
     const author = await authorOf(tx, actor);
     const place = replyPlace(exchangeEntries(await loadExchange(tx, lead), assistant!));
