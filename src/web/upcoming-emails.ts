@@ -37,9 +37,16 @@ function EmailEditor({
     setErrors({});
     setError(null);
     const moved = when !== toLocalInput(email.dueAt);
+    const rewritten = subject !== (email.subject ?? '') || text !== email.text;
+    // Nothing changed: nothing to write (a step not yet written stays so).
+    if (!moved && !rewritten) {
+      setBusy(false);
+      onCancel();
+      return;
+    }
     try {
       await api('PATCH', `/leads/${leadId}/messages/${email.id}`, {
-        ...(subject !== (email.subject ?? '') || text !== email.text ? { subject, text } : {}),
+        ...(rewritten ? { subject, text } : {}),
         ...(moved ? { sendAt: fromLocalInput(when) ?? '' } : {}),
       });
       onDone();
