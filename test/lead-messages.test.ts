@@ -43,7 +43,7 @@ let n: Awaited<ReturnType<typeof startTestNurture>>;
 beforeAll(async () => {
   n = await startTestNurture();
   await openAssistantWindow(n.ctx.db, n.org.assistantId);
-}, 60_000);
+});
 afterAll(async () => n?.close());
 
 const inAMinute = () => new Date(Date.now() + 60_000).toISOString();

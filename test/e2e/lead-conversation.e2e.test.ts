@@ -34,7 +34,7 @@ beforeAll(async () => {
   await openAssistantWindow(n.ctx.db, org.assistantId);
   api = (method, path, body, opts) => n.api(method, path, body, { key: org.apiKey, ...opts });
   ({ page, watched } = await openAppPage(browser, n.url!));
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
