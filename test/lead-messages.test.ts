@@ -149,7 +149,7 @@ describe('writing to a lead as the assistant', () => {
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/already sent/);
     expect((await n.api('POST', `/api/v1/leads/${leadId}/messages/${sent.id}/skip`)).status).toBe(409);
-  }, 120_000);
+  });
 
   it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
     const leadId = await addLead('input@globex.example');
@@ -257,7 +257,7 @@ describe('writing to a lead as the assistant', () => {
     });
     expect(moved.status).toBe(200);
     await waitFor(async () => (await status(soon.body.id)).status === 'sent', 'the moved message sent');
-  }, 120_000);
+  });
 
   it('edits and skips sequence steps before they go; the conversation lists them with their text', async () => {
     const leadId = await addLead('steps@globex.example');
@@ -287,5 +287,5 @@ describe('writing to a lead as the assistant', () => {
     );
     expect((await n.api<{ state: string }>('GET', `/api/v1/leads/${leadId}`)).body.state).toBe('processed');
     expect((await conversation(leadId)).upcoming).toEqual([]);
-  }, 120_000);
+  });
 });
