@@ -240,6 +240,13 @@ beforeAll(async () => {
     removedUser: removed.id,
     invitation: invitation.body.id,
     lead: lead.body.id,
+    // A scheduled step of the lead, for the routes that edit or skip one.
+    leadEmail: (
+      await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.leadId, lead.body.id), eq(messages.step, 2)))
+    )[0]!.id,
     sandbox: mail.id,
     unsent: unsent!.id,
     inbound: reply!.id,
@@ -286,6 +293,7 @@ function fill(op: Operation, method: string, path: string): string {
   return out.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'userId') return ids.spareUser!;
     if (name === 'pattern') return 'matrix.example';
+    if (name === 'messageId') return ids.leadEmail!;
     const p = op.parameters?.find((x) => x.in === 'path' && x.name === name);
     const enumValue = p?.schema?.enum?.[0];
     if (enumValue !== undefined) return String(enumValue);

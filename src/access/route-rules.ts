@@ -110,6 +110,10 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/leads/{id}/actions/{action}': 'lead',
   'POST /api/v1/leads/actions/{action}': 'signed-in',
   'POST /api/v1/leads/{id}/corrections': 'lead',
+  'GET /api/v1/leads/{id}/conversation': 'lead',
+  'POST /api/v1/leads/{id}/messages': 'lead',
+  'PATCH /api/v1/leads/{id}/messages/{messageId}': 'lead',
+  'POST /api/v1/leads/{id}/messages/{messageId}/skip': 'lead',
 
   'POST /api/v1/imports': 'signed-in',
   'GET /api/v1/imports': 'signed-in',

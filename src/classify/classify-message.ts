@@ -32,6 +32,8 @@ export type Classification = {
     connectLaterDate?: string | null;
     language?: string | null;
     replyText?: string;
+    /** The quoted history under the reply, kept so the lead's conversation can fold it. */
+    quotedText?: string;
     sentAt: string | null;
     utcOffsetMinutes: number;
   };
@@ -175,6 +177,7 @@ export async function classifyMessage(
       connectLaterDate: result.connectLaterDate,
       language: result.language,
       replyText: stripped.reply,
+      quotedText: stripped.quoted,
     },
   };
 }

@@ -7,6 +7,7 @@ import { registerAssistantSendingRoutes } from '../assistants/assistant-sending-
 import { registerAssistantSetupRoutes } from '../assistants/assistant-setup-routes.ts';
 import { registerAssistantUserRoutes } from '../assistants/assistant-user-routes.ts';
 import { registerTemplateRoutes } from '../compose/template-routes.ts';
+import { registerConversationRoutes } from '../conversation/conversation-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
 import { registerImportRoutes } from '../imports/import-routes.ts';
@@ -93,6 +94,10 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/leads                            add a lead
  *   GET  /api/v1/leads/{id}                       one lead
  *   GET  /api/v1/leads/{id}/timeline              its story
+ *   GET  /api/v1/leads/{id}/conversation          the emails both ways, and those still to go
+ *   POST /api/v1/leads/{id}/messages              write to the lead as the assistant, now or at a time
+ *   PATCH /api/v1/leads/{id}/messages/{messageId}  change a scheduled email (text, subject, time)
+ *   POST /api/v1/leads/{id}/messages/{messageId}/skip  skip a scheduled email
  *   POST /api/v1/leads/{id}/actions/{action}      deactivate, hot, unsubscribe, continue, restart,
  *                                                 note, handled-outside, change-owner (admins),
  *                                                 activate (admins), force-send
@@ -173,6 +178,8 @@ export const routeTable: {
   { name: 'leads', prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'imports', prefix: '/api/v1/imports', register: registerImportRoutes },
   { name: 'lead-actions', prefix: '/api/v1/leads', register: registerLeadActionRoutes },
+  // Message (SPEC §6.4): the conversation, writing as the assistant, editing a scheduled email.
+  { name: 'conversation', prefix: '/api/v1/leads/', register: registerConversationRoutes },
   { name: 'schedules', prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).

@@ -190,6 +190,7 @@ function cappedClassification(c: Classification): Classification {
     details: {
       ...d,
       ...(d.replyText !== undefined ? { replyText: d.replyText.slice(0, analysisCaps.replyChars) } : {}),
+      ...(d.quotedText !== undefined ? { quotedText: d.quotedText.slice(0, analysisCaps.replyChars) } : {}),
       ...(d.diagnostic ? { diagnostic: d.diagnostic.slice(0, analysisCaps.diagnosticChars) } : {}),
     },
   };

@@ -263,5 +263,7 @@ function stored(c: Classification): Record<string, unknown> {
     connectLaterDate: details.connectLaterDate ?? null,
     language: details.language ?? null,
     senderCaused: details.senderCaused,
+    // The lead's conversation shows the reply and folds this (capped like the reply).
+    quotedText: details.quotedText ?? null,
   };
 }

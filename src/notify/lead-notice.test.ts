@@ -94,8 +94,10 @@ describe('the email to the owner', () => {
     expect(body).toContain('The sequence has stopped: Alex sends Jane Doe nothing more.');
     expect(body).toMatch(/1\. Confirm the meeting with Jane within 24 hours/);
     expect(body).toContain(
-      `2. When you handle it outside Nurture, say so: POST ${base}/api/v1/leads/${leadId}/actions/handled-outside`,
+      `2. When you handle it outside Nurture, say so on the lead's page: ${base}/leads/${leadId}`,
     );
+    // Every step points at the lead's page in the app, never at an API call to make by hand.
+    expect(body).not.toContain('POST ');
     expect(body).toContain('  Name:       Jane Doe');
     expect(body).toContain('  Title:      Head of Operations');
     expect(body).toContain('  Company:    Globex');

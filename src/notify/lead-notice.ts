@@ -254,12 +254,13 @@ function whatNow(n: LeadNoticeInput): string {
 
 function todo(n: LeadNoticeInput, api: string): string[] {
   const first = n.lead.firstName ? oneLine(n.lead.firstName) : leadName(n.lead);
-  const lead = `${api}/leads/${n.lead.id}`;
-  const done = `When you handle it outside Nurture, say so: POST ${lead}/actions/handled-outside`;
+  // Every step is taken on the lead's page in the app, which this email links to.
+  const page = `${n.baseUrl}/leads/${n.lead.id}`;
+  const done = `When you handle it outside Nurture, say so on the lead's page: ${page}`;
   if (n.kind === 'lead_warm')
     return [
       `${first} is reading your emails now: a good moment to call${n.lead.phone ? ` (${oneLine(n.lead.phone)})` : ''} or to connect on LinkedIn with a short personal note.`,
-      `If ${first} answers, mark the lead hot: POST ${lead}/actions/hot`,
+      `If ${first} answers, mark the lead hot on its page: ${page}`,
     ];
   if (n.kind === 'lead_hot')
     return [
@@ -279,7 +280,7 @@ function todo(n: LeadNoticeInput, api: string): string[] {
     case 'ConnectLater':
       return [
         'Nothing is needed now; note anything worth knowing for that conversation.',
-        `To keep writing instead: POST ${lead}/actions/continue`,
+        `To keep writing instead, choose Continue follow-up on the lead's page: ${page}`,
       ];
     case 'NotInterested':
       return [
@@ -287,7 +288,7 @@ function todo(n: LeadNoticeInput, api: string): string[] {
       ];
     case 'WrongPerson':
       return [
-        'If the reply names the right person, add them as a lead (POST /api/v1/leads) with this context.',
+        `If the reply names the right person, add them as a lead (${n.baseUrl}/add-lead) with this context.`,
       ];
     case 'NeedsReview':
       return [

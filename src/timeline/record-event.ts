@@ -36,6 +36,9 @@ export const timelineEventTypes = [
   'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
   'waiting_for_capacity', // added beyond the plan's cap: waits as `new` (the cap, the active count, the reserve, the next activation)
   'user_emailed', // a user emailed the lead copying the assistant (EmailCC, SPEC §6.5): counts as their action on it
+  'message_written', // a user wrote to the lead as the assistant (SPEC §6.4): sent now or at the time they chose
+  'message_edited', // a user changed a scheduled email before it went: its text, subject or time (old and new as evidence)
+  'message_skipped', // a user skipped a scheduled email: it will not be sent
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
+import { ConversationPanel } from './conversation-panel.ts';
 import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
@@ -88,6 +89,11 @@ export function LeadPage({ id }: { id: string }) {
       }
     </dl>
     <${LeadActions} lead=${lead} onChanged=${changed} />
+    <${ConversationPanel}
+      leadId=${lead.id}
+      emailed=${lead.state !== 'deactivated' && lead.state !== 'unsubscribed'}
+      onChanged=${loadTimeline}
+    />
     <section aria-labelledby="timeline-title">
       <div class="section-head">
         <h2 id="timeline-title">Timeline</h2>

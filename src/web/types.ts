@@ -18,6 +18,7 @@ import type {
   TemplateList as TemplateListSchema,
 } from '../compose/template-schemas.ts';
 import type { angles, sources } from '../compose/templates.ts';
+import type { Conversation as ConversationSchema } from '../conversation/conversation-schemas.ts';
 import type { Dkim as DkimSchema } from '../deliverability/deliverability-schemas.ts';
 import type {
   ImportRowReport,
@@ -119,3 +120,8 @@ export type SandboxMessage = {
 };
 
 export type SandboxMessageDetail = SandboxMessage & { headers: Record<string, string>; raw: string };
+
+// Message (SPEC §6.4): the lead's conversation and the emails still to go.
+export type Conversation = z.infer<typeof ConversationSchema>;
+export type ConversationItem = Conversation['items'][number];
+export type UpcomingEmail = Conversation['upcoming'][number];
