@@ -36,6 +36,8 @@ export const timelineEventTypes = [
   'handled_outside', // the owner handles the lead outside Nurture: no at-risk reminders
   'waiting_for_capacity', // added beyond the plan's cap: waits as `new` (the cap, the active count, the reserve, the next activation)
   'user_emailed', // a user emailed the lead copying the assistant (EmailCC, SPEC §6.5): counts as their action on it
+  'introduced', // Introduce Me (SPEC §6.3): the assistant emailed the lead copying a user, who takes it from there
+  'lead_edited', // a user changed the lead's details (name, tags, schedule, assistant…): each field's old and new value
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
