@@ -149,11 +149,35 @@ describe('editing one lead', () => {
     // Another org's user is no one here.
     const stranger = await patch<Err>(mine.id, { ownerId: '00000000-0000-4000-8000-000000000000' });
     expect([stranger.status, stranger.body.error.field]).toEqual([404, 'ownerId']);
+    // Nor move it to an assistant they are not a user of.
+    const other = await n.api<{ id: string }>('POST', '/api/v1/assistants', {
+      name: 'Other',
+      email: `other${seq}@acme.test`,
+    });
+    expect(other.status).toBe(201);
+    const moved = await patch<Err>(mine.id, { assistantId: other.body.id }, member.key);
+    expect([moved.status, moved.body.error.field]).toEqual([403, 'assistantId']);
     // An admin may.
     const given = await patch(mine.id, { ownerId: colleague.id });
     expect([given.status, given.body.ownerId]).toEqual([200, colleague.id]);
     const edited = (await events(mine.id)).find((e) => e.type === 'lead_edited')!;
     expect(edited.evidence).toMatchObject({ changes: { ownerId: { from: member.id, to: colleague.id } } });
+  });
+
+  it('moves a lead to another assistant with its emails still to go; never a second open lead there', async () => {
+    const to = await n.api<{ id: string }>('POST', '/api/v1/assistants', {
+      name: 'Second',
+      email: `second${seq}@acme.test`,
+    });
+    const l = await newLead();
+    const r = await patch<Lead & { assistantId: string }>(l.id, { assistantId: to.body.id });
+    expect([r.status, r.body.assistantId]).toEqual([200, to.body.id]);
+    expect((await scheduled(l.id)).every((m) => m.assistantId === to.body.id)).toBe(true);
+    // The same address, open on the first assistant: moving it over too would double the lead.
+    const twin = await newLead({ email: l.email });
+    const dup = await patch<Err>(twin.id, { assistantId: to.body.id });
+    expect([dup.status, dup.body.error.field]).toEqual([409, 'assistantId']);
+    expect((await scheduled(twin.id)).every((m) => m.assistantId === n.org.assistantId)).toBe(true);
   });
 
   it('re-plans the steps still to go on a new schedule', async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { checkLeadOwner } from '../access/lead-owners.ts';
+import { checkLeadOwner, isUserOfAssistant } from '../access/lead-owners.ts';
 import { findVisibleLead } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -162,6 +162,11 @@ async function editOne(ctx: Ctx, tx: Db, actor: Actor, leadId: string, c: LeadCh
       });
     if (to.archivedAt)
       throw new AppError('CONFLICT', `assistantId: the assistant ${to.name} is archived and takes no lead`, {
+        field: 'assistantId',
+      });
+    // SPEC §10.2: admins assign assistants; anyone else moves a lead only to one they work with.
+    if (actor.role !== 'admin' && !(await isUserOfAssistant(tx, lead.orgId, to.id, actor.userId)))
+      throw new AppError('FORBIDDEN', `assistantId: you are not a user of the assistant ${to.name}`, {
         field: 'assistantId',
       });
     note('assistantId', lead.assistantId, to.id);
