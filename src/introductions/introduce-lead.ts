@@ -128,15 +128,6 @@ export async function previewIntroduction(
   return draftFor(ctx.db, actor, parts, input);
 }
 
-/** The introduction text this user starts from: their own, else the default. */
-export async function introductionTextOf(db: Db, actor: Actor): Promise<string> {
-  const [u] = await db
-    .select({ text: users.introductionText })
-    .from(users)
-    .where(and(eq(users.id, actor.userId), eq(users.orgId, actor.orgId)));
-  return u?.text ?? defaultIntroductionText;
-}
-
 async function partsOf(db: Db, actor: Actor, leadId: string, forUpdate: boolean): Promise<Parts> {
   const lead = await findVisibleLead(db, actor, leadId, { forUpdate });
   const [assistant] = await db.select().from(assistants).where(eq(assistants.id, lead.assistantId));
