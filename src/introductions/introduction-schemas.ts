@@ -21,11 +21,9 @@ export const IntroductionDraft = z
     cc: z.array(Address).openapi({ description: 'The user introduced, copied' }),
     replyTo: z.array(Address).openapi({ description: 'Answers reach the assistant and the user' }),
     subject: z.string(),
-    text: z
-      .string()
-      .openapi({
-        description: 'As it goes, with the assistant’s sign-off (the unsubscribe line is added when sent)',
-      }),
+    text: z.string().openapi({
+      description: 'As it goes, with the assistant’s sign-off (the unsubscribe line is added when sent)',
+    }),
     inReplyTo: z.string().nullable().openapi({ description: 'The latest message of the lead’s thread' }),
     references: z.array(z.string()),
     textFrom: z.enum(['request', 'profile', 'default']),

@@ -68,13 +68,9 @@ export const Lead = z
     subState: z.string().nullable(),
     atRisk: z.boolean(),
     firstSendAt: z.string().nullable(),
-    introducedAt: z
-      .string()
-      .nullable()
-      .openapi({
-        description:
-          'When a user was introduced (Introduce Me); the assistant stays out of its replies since',
-      }),
+    introducedAt: z.string().nullable().openapi({
+      description: 'When a user was introduced (Introduce Me); the assistant stays out of its replies since',
+    }),
     handledOutsideAt: z
       .string()
       .nullable()
