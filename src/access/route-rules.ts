@@ -114,6 +114,11 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/leads/{id}/messages': 'lead',
   'PATCH /api/v1/leads/{id}/messages/{messageId}': 'lead',
   'POST /api/v1/leads/{id}/messages/{messageId}/skip': 'lead',
+  // Issue 11: edit one lead or many (each lead checked as `lead`), Introduce Me.
+  'PATCH /api/v1/leads/{id}': 'lead',
+  'POST /api/v1/leads/edit': 'signed-in',
+  'POST /api/v1/leads/{id}/introduce': 'lead',
+  'POST /api/v1/leads/{id}/introduce/preview': 'lead',
 
   'POST /api/v1/imports': 'signed-in',
   'GET /api/v1/imports': 'signed-in',

@@ -20,6 +20,11 @@ export const Profile = z
     role: z.enum(['admin', 'member']),
     orgId: z.uuid(),
     orgName: z.string(),
+    introductionText: z.string().openapi({
+      description:
+        'Introduce Me: the text your introductions start from, with placeholders (yours, else the default)',
+    }),
+    introductionTextIsDefault: z.boolean(),
   })
   .openapi('Profile');
 
@@ -29,6 +34,10 @@ export const ProfilePatch = z
     phone: z.string().max(40).nullable().optional().openapi({
       description:
         'E.164 (e.g. +447700900123); null or "" clears it. The same phone as the notification preferences',
+    }),
+    introductionText: z.string().max(5000).nullable().optional().openapi({
+      description:
+        'Introduce Me text with placeholders ({firstName}, {company}, {assistantName}, {userName}, {userEmail}, {userPhone}, {custom.<column>}); null or "" goes back to the default',
     }),
   })
   .strict();

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { orgs, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
+import { checkIntroductionText, defaultIntroductionText } from '../introductions/introduction-text.ts';
 import type { Actor } from './actor.ts';
 import { checkNewPassword } from './password-rules.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -21,6 +22,9 @@ export type Profile = {
   role: 'admin' | 'member';
   orgId: string;
   orgName: string;
+  /** Introduce Me (SPEC §6.3): the text this user's introductions start from (theirs, else the default). */
+  introductionText: string;
+  introductionTextIsDefault: boolean;
 };
 
 export async function getProfile(db: Db, actor: Actor): Promise<Profile> {
@@ -33,23 +37,37 @@ export async function getProfile(db: Db, actor: Actor): Promise<Profile> {
       role: users.role,
       orgId: users.orgId,
       orgName: orgs.name,
+      introductionText: users.introductionText,
     })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
     .where(and(eq(users.id, actor.userId), eq(users.orgId, actor.orgId)));
   if (!row) throw new AppError('NOT_FOUND', `No user ${actor.userId}`);
-  return row;
+  return {
+    ...row,
+    introductionText: row.introductionText ?? defaultIntroductionText,
+    introductionTextIsDefault: row.introductionText === null,
+  };
 }
 
-/** Change the name and/or the phone (null or "" clears it); what is not given stays. */
+/**
+ * Change the name, the phone (null or "" clears it) and/or the introduction
+ * text (null or "" goes back to the default); what is not given stays.
+ */
 export async function updateProfile(
   db: Db,
   actor: Actor,
-  patch: { name?: string; phone?: string | null },
+  patch: { name?: string; phone?: string | null; introductionText?: string | null },
 ): Promise<Profile> {
-  const set: { name?: string; phone?: string | null } = {};
+  const set: { name?: string; phone?: string | null; introductionText?: string | null } = {};
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.phone !== undefined) set.phone = patch.phone?.trim() ? normalisePhone(patch.phone) : null;
+  if (patch.introductionText !== undefined) {
+    const text = patch.introductionText?.trim() ? patch.introductionText.replace(/\r\n?/g, '\n') : null;
+    if (text) checkIntroductionText(text, 'introductionText');
+    // The default kept as is stays the default: it follows the product's wording if that improves.
+    set.introductionText = text === defaultIntroductionText ? null : text;
+  }
   if (Object.keys(set).length)
     await db
       .update(users)

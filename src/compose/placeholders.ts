@@ -49,17 +49,20 @@ function parse(inner: string): Parsed {
     : { name: inner.slice(0, bar).trim(), fallback: inner.slice(bar + 1) };
 }
 
-const isKnown = (name: string): boolean =>
-  (variableNames as readonly string[]).includes(name) || customName.test(name);
+const isKnown = (name: string, extra: readonly string[]): boolean =>
+  (variableNames as readonly string[]).includes(name) || extra.includes(name) || customName.test(name);
 
 export type TemplateProblem = { kind: 'unknown' | 'malformed' | 'unfilled'; text: string };
 
-/** What is wrong with a template's placeholders; empty when it may be saved. */
-export function checkTemplate(text: string): TemplateProblem[] {
+/**
+ * What is wrong with a template's placeholders; empty when it may be saved.
+ * `extraNames`: names a kind of text adds (an introduction knows its user's).
+ */
+export function checkTemplate(text: string, extraNames: readonly string[] = []): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   for (const m of text.matchAll(token)) {
     const { name } = parse(m[1]!);
-    if (isKnown(name)) continue;
+    if (isKnown(name, extraNames)) continue;
     const wellFormed = plainName.test(name) || name.startsWith(customPrefix);
     problems.push({ kind: wellFormed ? 'unknown' : 'malformed', text: `{${m[1]}}` });
   }

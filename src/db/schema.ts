@@ -61,6 +61,8 @@ export const users = pgTable('users', {
     .$type<NotificationPreferences>()
     .notNull()
     .default({}),
+  /** Introduce Me (SPEC §6.3, migration 0024): this user's own text with placeholders; null: the default. */
+  introductionText: text('introduction_text'),
 });
 
 export const apiKeys = pgTable('api_keys', {
@@ -281,6 +283,9 @@ export const leads = pgTable('leads', {
   /** SPEC §7: what validation last concluded (null: not yet; 'valid'; CatchAll/Unverifiable; an invalid sub-state), migration 0014. */
   addressVerdict: text('address_verdict'),
   addressVerdictAt: ts('address_verdict_at'),
+  /** Introduce Me (migration 0024): the lead is the user's since; the assistant stays out of its replies. */
+  introducedAt: ts('introduced_at'),
+  introducedBy: uuid('introduced_by'),
 });
 
 export type MessageStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'uncertain';
@@ -312,7 +317,13 @@ export const messages = pgTable('messages', {
   retryingSince: ts('retrying_since'),
   /** Who wrote it when not the assistant (migration 0022): the user whose email was a lead's first (EmailCC). */
   writtenBy: text('written_by'),
+  /** Copied (Cc) and where answers go (Reply-To), migration 0024: an introduction copies its user. */
+  cc: jsonb('cc').$type<MailAddress[]>().notNull().default([]),
+  replyTo: jsonb('reply_to').$type<MailAddress[]>().notNull().default([]),
 });
+
+/** A named address as an email header carries it. */
+export type MailAddress = { name: string; address: string };
 
 export type InboundStatus =
   | 'received'

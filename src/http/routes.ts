@@ -14,7 +14,9 @@ import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerInboundSecretRoutes } from '../inbound/inbound-secret-routes.ts';
+import { registerIntroductionRoutes } from '../introductions/introduction-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
+import { registerLeadEditRoutes } from '../leads/lead-edit-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import {
   registerNotificationPreferenceRoutes,
@@ -102,6 +104,11 @@ import type { ApiEnv } from './auth.ts';
  *                                                 note, handled-outside, change-owner (admins),
  *                                                 activate (admins), force-send
  *   POST /api/v1/leads/actions/{action}           the same on up to 1000 leads, a result per lead
+ *   PATCH /api/v1/leads/{id}                      edit a lead: details, tags, schedule (re-planned), next
+ *                                                 follow-up, assistant, owner; old/new on its timeline
+ *   POST /api/v1/leads/edit                       the same change on up to 1000 leads, a result per lead
+ *   POST /api/v1/leads/{id}/introduce             Introduce Me: the assistant emails the lead copying you
+ *   POST /api/v1/leads/{id}/introduce/preview     that email as it would go, nothing sent
  *   POST /api/v1/imports                         upload a CSV/XLSX lead list: columns, suggested mapping, preview
  *   GET  /api/v1/imports                         recent imports
  *   GET  /api/v1/imports/{id}                    one, with its progress
@@ -180,6 +187,9 @@ export const routeTable: {
   { name: 'lead-actions', prefix: '/api/v1/leads', register: registerLeadActionRoutes },
   // Message (SPEC §6.4): the conversation, writing as the assistant, editing a scheduled email.
   { name: 'conversation', prefix: '/api/v1/leads/', register: registerConversationRoutes },
+  // Issue 11: editing leads, one or many; Introduce Me (SPEC §6.3).
+  { name: 'lead-edit', prefix: '/api/v1/leads', register: registerLeadEditRoutes },
+  { name: 'introductions', prefix: '/api/v1/leads/', register: registerIntroductionRoutes },
   { name: 'schedules', prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).

@@ -12,6 +12,7 @@ import { type AnalysisPool, createAnalysisPool } from './analysis-pool.ts';
 import { actOnEmailCc } from './emailcc.ts';
 import { recogniseEmailCc } from './emailcc-recognise.ts';
 import { heldReason, holdUnauthenticated } from './hold-unauthenticated.ts';
+import { introducedLeadOfThread, recordWithoutAnswering, staysOut } from './introduced-thread.ts';
 import { matchedByClaimedAddress, matchLead } from './match-lead.ts';
 import { dmarcFromAuthenticationResults, failsDmarc, type SenderAuth } from './sender-auth.ts';
 import { readAnalysedPart } from './stored-raw.ts';
@@ -149,6 +150,36 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
   const a: Analysis = await pool.analyse({ raw, receivedAt, corrections });
   const senderAuth = senderAuthOf(ctx, row, a);
   const summary = summaryOf(a, senderAuth);
+  // A conversation a user was introduced into (SPEC §6.3) is theirs: a reply-all of theirs copying
+  // the assistant there is no EmailCC, and nothing in it is answered; it is only recorded.
+  const introduced =
+    a.classification.kind === 'bounce'
+      ? null
+      : await introducedLeadOfThread(ctx.db, orgId, { inReplyTo: a.inReplyTo, references: a.references });
+  if (introduced) {
+    await ctx.db.transaction(async (tx) => {
+      const [lead] = await tx.select().from(leads).where(eq(leads.id, introduced.lead.id)).for('update');
+      await tx
+        .update(inboundMessages)
+        .set({
+          ...summary,
+          status: 'processed',
+          error: null,
+          nextAttemptAt: null,
+          processedAt: ctx.now(),
+          leadId: lead!.id,
+          matchedBy: introduced.by,
+        })
+        .where(eq(inboundMessages.id, id));
+      await recordWithoutAnswering(tx, {
+        lead: lead!,
+        from: a.from,
+        classification: pgJson(a.classification),
+        inbound: { id, subject: a.subject, matchedBy: introduced.by },
+      });
+    });
+    return;
+  }
   // A user's email to people that copies the assistant (SPEC §6.5): before matching, since it is
   // no lead's reply (it may thread under one, or name a lead by address).
   const cc = await recogniseEmailCc(ctx.db, {
@@ -213,6 +244,15 @@ async function processOne(ctx: Ctx, pool: AnalysisPool, id: string): Promise<voi
         inbound,
         senderAuth: senderAuth!,
         from: a.from,
+      });
+      return;
+    }
+    if (staysOut(lead!, classification)) {
+      await recordWithoutAnswering(tx, {
+        lead: lead!,
+        from: a.from,
+        classification: pgJson(classification),
+        inbound,
       });
       return;
     }

@@ -260,6 +260,9 @@ async function resume(
     .select({ email: assistants.email })
     .from(assistants)
     .where(eq(assistants.id, lead.assistantId));
+  // The user hands the lead back to the assistant: it answers the lead's replies again (Introduce Me).
+  if (lead.introducedAt)
+    await tx.update(leads).set({ introducedAt: null, introducedBy: null }).where(eq(leads.id, lead.id));
   // An address not validated yet resumes waiting for it (pending/Unverified): the worker checks it now.
   if (resumed!.state === 'pending')
     await tx.update(leads).set({ validationDueAt: ctx.now() }).where(eq(leads.id, lead.id));

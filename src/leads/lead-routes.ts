@@ -70,6 +70,8 @@ export function registerLeadRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
     const page = await listLeads(ctx, c.get('actor'), {
       ...q,
       state: q.state?.split(','),
+      tags: tagList(q.tag),
+      notTags: tagList(q.notTag),
       atRisk: q.atRisk === undefined ? undefined : q.atRisk === 'true',
       createdFrom: date(q.createdFrom),
       createdTo: date(q.createdTo),
@@ -88,6 +90,12 @@ export function registerLeadRoutes(app: OpenAPIHono<ApiEnv>, ctx: Ctx): void {
   });
 }
 
+const tagList = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+
 export function leadJson(l: LeadRow): z.infer<typeof Lead> {
   // Tokens are secrets; the plan columns are how re-planning counts, not what a user reads.
   const {
@@ -98,6 +106,7 @@ export function leadJson(l: LeadRow): z.infer<typeof Lead> {
     planBaseStep: _b,
     planBaseAt: _a,
     planThreadRoot: _t,
+    introducedBy: _i,
     ...rest
   } = l;
   return serialiseDates(rest) as z.infer<typeof Lead>;

@@ -68,6 +68,9 @@ export const Lead = z
     subState: z.string().nullable(),
     atRisk: z.boolean(),
     firstSendAt: z.string().nullable(),
+    introducedAt: z.string().nullable().openapi({
+      description: 'When a user was introduced (Introduce Me); the assistant stays out of its replies since',
+    }),
     handledOutsideAt: z
       .string()
       .nullable()
@@ -117,6 +120,14 @@ export const ListLeadsQuery = z
     scheduledFrom: isoDate.optional().openapi({ description: 'Has an email scheduled at or after' }),
     scheduledTo: isoDate.optional().openapi({ description: 'Has an email scheduled before' }),
     q: oneLine().max(200).optional().openapi({ description: 'Text in the email, name or company' }),
+    tag: oneLine()
+      .max(500)
+      .optional()
+      .openapi({ description: 'Having every one of these tags (comma-separated)', example: 'vip,emea' }),
+    notTag: oneLine()
+      .max(500)
+      .optional()
+      .openapi({ description: 'Having none of these tags (comma-separated)', example: 'customer' }),
     cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),
     limit: z
       .string()

@@ -260,6 +260,19 @@ describe('lead state machine', () => {
     );
   });
 
+  it('introduce: stops the sequence, responded stays responded, the rest becomes hot; never a stopped or waiting lead', () => {
+    for (const state of leadStates) {
+      const d = decide({ state, subState: null }, { type: 'introduce' });
+      if (state === 'new' || state === 'deactivated' || state === 'unsubscribed') {
+        expect(d.ok, state).toBe(false);
+        continue;
+      }
+      const next = state === 'responded' ? 'responded' : 'hot';
+      expect(d, state).toMatchObject({ ok: true, next: { state: next, subState: 'Introduced' } });
+      expect(stopsSequence(next)).toBe(true);
+    }
+  });
+
   it('records sub-states that say why', () => {
     expect(
       transition({ state: 'cold', subState: null }, { type: 'unsubscribe', by: 'complaint' }).next.subState,

@@ -71,6 +71,13 @@ export type LeadEvent =
   | { type: 'human_click' }
   | { type: 'meeting_accepted' }
   | { type: 'mark_hot' }
+  /**
+   * Introduce Me (SPEC §6.3): the assistant emails the lead copying a user,
+   * who takes the conversation from there. The sequence stops for good; a
+   * responded lead stays responded, any other becomes hot, sub-state
+   * `Introduced`.
+   */
+  | { type: 'introduce' }
   | { type: 'reply'; subState: ResponseSubState }
   | { type: 'stop_request' }
   | { type: 'bounce'; subState: 'BounceDeactivated' | 'CannotDetermine' }
@@ -205,6 +212,12 @@ export function decide(current: StatePair, event: LeadEvent): Decision {
     case 'mark_hot':
       if (s === 'unsubscribed' || s === 'hot') return refuse('lead is unsubscribed or already hot');
       return to('hot', 'ManualHot', `${s}→hot`);
+    case 'introduce': {
+      if (s === 'unsubscribed' || s === 'deactivated') return refuse('the lead is not emailed any more');
+      if (s === 'new') return refuse('the lead waits for plan capacity; activate it first');
+      const next = s === 'responded' ? 'responded' : 'hot';
+      return to(next, 'Introduced', `${s}→${next}`);
+    }
     case 'reply':
       if (s === 'unsubscribed' || s === 'deactivated' || s === 'hot')
         return refuse('a reply does not move a stopped lead');

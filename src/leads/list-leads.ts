@@ -18,6 +18,9 @@ export type LeadFilter = {
   /** Leads with an email scheduled in this period (the dashboard's Active Leads). */
   scheduledFrom?: Date;
   scheduledTo?: Date;
+  /** Having every one of these tags; having none of `notTags`. */
+  tags?: string[];
+  notTags?: string[];
   /** Text in the email, name or company. */
   q?: string;
   cursor?: string;
@@ -78,6 +81,9 @@ export async function listLeads(
         ${filter.scheduledFrom ? sql`AND ${messages.dueAt} >= ${filter.scheduledFrom.toISOString()}::timestamptz` : sql``}
         ${filter.scheduledTo ? sql`AND ${messages.dueAt} < ${filter.scheduledTo.toISOString()}::timestamptz` : sql``})`,
     );
+  // jsonb containment: the GIN index on tags serves both (migration 0024).
+  for (const t of filter.tags ?? []) where.push(sql`${leads.tags} @> ${JSON.stringify([t])}::jsonb`);
+  for (const t of filter.notTags ?? []) where.push(sql`NOT (${leads.tags} @> ${JSON.stringify([t])}::jsonb)`);
   const q = filter.q?.trim();
   if (q) {
     const pattern = likeText(q);

@@ -76,6 +76,9 @@ export async function claimOrphanedSends(
 
 const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 
+const jsonList = (v: unknown): MessageRow['cc'] =>
+  (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as MessageRow['cc'];
+
 /** Raw rows come back snake_case (and PGlite/pg differ on jsonb and dates): map to the Drizzle shape. */
 function toMessageRow(r: RawMessage): MessageRow {
   const refs = r.references;
@@ -104,5 +107,7 @@ function toMessageRow(r: RawMessage): MessageRow {
     transmission: (r.transmission as MessageRow['transmission']) ?? null,
     retryingSince: date(r.retrying_since),
     writtenBy: (r.written_by as string | null) ?? null,
+    cc: jsonList(r.cc),
+    replyTo: jsonList(r.reply_to),
   };
 }

@@ -6,6 +6,10 @@
 export type OutgoingMail = {
   from: { name: string; address: string };
   to: { name: string; address: string };
+  /** Copied recipients (an introduction copies its user); absent or empty: none. */
+  cc?: { name: string; address: string }[];
+  /** Where answers go when not to `from` (an introduction: the assistant and its user). */
+  replyTo?: { name: string; address: string }[];
   subject: string;
   text: string;
   /** An HTML alternative to `text` (open tracking); absent: a plain-text message. */

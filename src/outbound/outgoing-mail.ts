@@ -49,6 +49,10 @@ export function buildOutgoingMail(
     from: { name: headerName(assistant.name), address: assistant.email },
     // nodemailer encodes a non-ASCII display name (RFC 2047) and quotes specials.
     to: { name: displayName(lead), address: lead.email },
+    ...(message.cc?.length ? { cc: message.cc.map((a) => ({ ...a, name: headerName(a.name) })) } : {}),
+    ...(message.replyTo?.length
+      ? { replyTo: message.replyTo.map((a) => ({ ...a, name: headerName(a.name) })) }
+      : {}),
     subject: composed.subject,
     text: body.text,
     ...(body.html ? { html: body.html } : {}),

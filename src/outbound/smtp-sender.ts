@@ -24,6 +24,8 @@ export function createSmtpSender(
         const info = await transport.sendMail({
           from: mail.from,
           to: mail.to,
+          cc: mail.cc?.length ? mail.cc : undefined,
+          replyTo: mail.replyTo?.length ? mail.replyTo : undefined,
           subject: mail.subject,
           text: mail.text,
           html: mail.html,

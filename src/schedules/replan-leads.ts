@@ -186,3 +186,66 @@ function chunks<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * One lead moved to another schedule by a user (leads/lead-edit.ts): its
+ * not-yet-sent steps follow the new schedule's day offsets, as an edited
+ * schedule's leads do (replanLead), in the caller's transaction. A lead
+ * whose sequence is not running (or paused) only changes schedule: there is
+ * nothing to re-plan. A `steps_scheduled` event by the user says what moved.
+ */
+export async function replanOneLead(
+  tx: Db,
+  lead: LeadRow,
+  schedule: Schedule,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  if (!activeStates.includes(lead.state as (typeof activeStates)[number])) return;
+  const [rows, [sender]] = await Promise.all([
+    tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.leadId, lead.id), eq(messages.kind, 'sequence'))),
+    tx.select({ email: assistants.email }).from(assistants).where(eq(assistants.id, lead.assistantId)),
+  ]);
+  const r = replanLead(lead, runMessages(lead, rows), schedule.steps, now, sender?.email ?? '');
+  for (const m of r.moved)
+    await tx
+      .update(messages)
+      .set({ dueAt: m.dueAt })
+      .where(and(eq(messages.id, m.id), eq(messages.status, 'scheduled')));
+  if (r.removed.length)
+    await tx
+      .update(messages)
+      .set({ status: 'cancelled', lastError: 'Step not in the lead’s new schedule' })
+      .where(
+        and(
+          inArray(
+            messages.id,
+            r.removed.map((m) => m.id),
+          ),
+          eq(messages.status, 'scheduled'),
+        ),
+      );
+  if (r.added.length) await tx.insert(messages).values(r.added);
+  await recordEvents(tx, [
+    {
+      orgId: lead.orgId,
+      leadId: lead.id,
+      type: 'steps_scheduled',
+      actorType: 'user',
+      actorId: actor.userId,
+      reason: `Schedule changed by a user: the remaining steps follow "${schedule.name}" (days ${schedule.steps.join(', ')})`,
+      evidence: {
+        schedule: schedule.name,
+        scheduleId: schedule.id,
+        steps: r.plan.map((p) => ({ step: p.step, dueAt: p.dueAt.toISOString() })),
+        added: r.added.map((a) => a.step),
+        removed: r.removed.map((m) => m.step),
+        timeZone: lead.timeZone ?? 'UTC',
+      },
+    },
+  ]);
+  if (!r.plan.length) await completeFinishedSequences(tx, [lead.id]);
+}

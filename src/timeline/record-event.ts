@@ -39,6 +39,8 @@ export const timelineEventTypes = [
   'message_written', // a user wrote to the lead as the assistant (SPEC §6.4): sent now or at the time they chose
   'message_edited', // a user changed a scheduled email before it went: its text, subject or time (old and new as evidence)
   'message_skipped', // a user skipped a scheduled email: it will not be sent
+  'introduced', // Introduce Me (SPEC §6.3): the assistant emailed the lead copying a user, who takes it from there
+  'lead_edited', // a user changed the lead's details (name, tags, schedule, assistant…): each field's old and new value
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

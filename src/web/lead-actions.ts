@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, errorText } from './api.ts';
 import { useMe } from './data.ts';
 import { html } from './html.ts';
+import { IntroduceForm } from './introduce-form.ts';
 import type { Lead } from './types.ts';
 
 /** The actions of SPEC §6.4 a user takes on one lead (POST /api/v1/leads/{id}/actions/{action}). */
@@ -64,7 +65,12 @@ export function allowedActions(lead: Lead, admin: boolean): Action[] {
   return out;
 }
 
+/** Introduce Me (SPEC §6.3) as the state machine allows it: not to a stopped or waiting lead. */
+export const mayIntroduce = (lead: Lead): boolean =>
+  !['new', 'deactivated', 'unsubscribed'].includes(lead.state);
+
 export function LeadActions({ lead, onChanged }: { lead: Lead; onChanged: (lead: Lead) => void }) {
+  const [introducing, setIntroducing] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Action | null>(null);
@@ -91,6 +97,19 @@ export function LeadActions({ lead, onChanged }: { lead: Lead; onChanged: (lead:
   return html`<section class="lead-actions" aria-labelledby="actions-title">
     <h2 id="actions-title" class="visually-hidden">Actions</h2>
     <div class="action-buttons">
+      ${
+        mayIntroduce(lead) &&
+        html`<button
+          type="button"
+          class="primary"
+          title="The assistant emails the lead copying you, in their thread; the lead is yours from then on"
+          aria-expanded=${introducing}
+          disabled=${busy !== null}
+          onClick=${() => setIntroducing(!introducing)}
+        >
+          Introduce me
+        </button>`
+      }
       ${actions.map((a) =>
         confirming === a
           ? html`<span class="confirm" role="group" aria-label=${`Confirm ${labels[a]}`}>
@@ -112,6 +131,17 @@ export function LeadActions({ lead, onChanged }: { lead: Lead; onChanged: (lead:
       )}
     </div>
     ${error && html`<p role="alert" class="error">${error}</p>`}
+    ${
+      introducing &&
+      html`<${IntroduceForm}
+        lead=${lead}
+        onDone=${(l: Lead) => {
+          setIntroducing(false);
+          onChanged(l);
+        }}
+        onCancel=${() => setIntroducing(false)}
+      />`
+    }
     <form
       class="note-form"
       onSubmit=${(e: Event) => {

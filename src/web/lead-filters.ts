@@ -19,6 +19,8 @@ export const filterKeys = [
   'createdTo',
   'scheduledFrom',
   'scheduledTo',
+  'tag',
+  'notTag',
 ] as const;
 export type Filters = Partial<Record<(typeof filterKeys)[number], string>>;
 
@@ -51,6 +53,8 @@ export function apiParams(f: Filters): Record<string, string | undefined> {
     createdTo: f.createdTo && dayStart(f.createdTo, 1),
     scheduledFrom: f.scheduledFrom && dayStart(f.scheduledFrom),
     scheduledTo: f.scheduledTo && dayStart(f.scheduledTo, 1),
+    tag: f.tag,
+    notTag: f.notTag,
   };
 }
 
@@ -109,6 +113,8 @@ export function LeadFilters({ filters, onApply }: { filters: Filters; onApply: (
         </select>
       </div>
       ${input('subState', 'Sub-state', 'text', { placeholder: 'e.g. MeetingAccepted' })}
+      ${input('tag', 'Having tags', 'text', { placeholder: 'e.g. vip, emea' })}
+      ${input('notTag', 'Not having tags', 'text', { placeholder: 'e.g. customer' })}
     </div>
     <div class="filter-row">
       ${input('createdFrom', 'Created from', 'date')} ${input('createdTo', 'Created to', 'date')}

@@ -3,6 +3,7 @@ import { api, errorText, query } from './api.ts';
 import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
+import { LeadBulkEdit } from './lead-bulk-edit.ts';
 import { apiParams, type Filters, filtersFromQuery, filtersToQuery, LeadFilters } from './lead-filters.ts';
 import { navigate, useLocation } from './router.ts';
 import type { Lead, LeadPage, TimelineItem } from './types.ts';
@@ -55,6 +56,13 @@ export function LeadListPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const nextEmails = useNextEmails(leads);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
 
   const load = async (after: string | null) => {
     setLoading(true);
@@ -75,6 +83,7 @@ export function LeadListPage() {
 
   useEffect(() => {
     setLeads([]);
+    setSelected(new Set());
     load(null);
   }, [key]);
 
@@ -87,6 +96,7 @@ export function LeadListPage() {
     </div>
     <${LeadFilters} filters=${filters} onApply=${apply} />
     ${error && html`<p role="alert" class="error">${error}</p>`}
+    ${selected.size > 0 && html`<${LeadBulkEdit} leadIds=${[...selected]} onDone=${() => load(null)} />`}
     <div class="table-wrap">
       <table class="leads">
         <caption class="visually-hidden">
@@ -94,6 +104,14 @@ export function LeadListPage() {
         </caption>
         <thead>
           <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label="Select all shown"
+                checked=${leads.length > 0 && selected.size === leads.length}
+                onChange=${() => setSelected(selected.size === leads.length ? new Set() : new Set(leads.map((l) => l.id)))}
+              />
+            </th>
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Company</th>
@@ -108,6 +126,7 @@ export function LeadListPage() {
         <tbody>
           ${leads.map(
             (l) => html`<tr key=${l.id}>
+              <td><input type="checkbox" aria-label=${`Select ${leadName(l)}`} checked=${selected.has(l.id)} onChange=${() => toggle(l.id)} /></td>
               <td><a href=${`/leads/${l.id}`}>${leadName(l)}</a>${l.atRisk && html` <span class="tag risk">At risk</span>`}</td>
               <td class="email">${l.email}</td>
               <td>${l.company ?? ''}</td>

@@ -5,6 +5,7 @@ import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
 import { LeadActions } from './lead-actions.ts';
+import { LeadEditForm } from './lead-edit-form.ts';
 import { leadMovedEvent } from './notifications-bell.ts';
 import { Timeline } from './timeline.ts';
 import type { Lead, TimelineItem } from './types.ts';
@@ -19,6 +20,7 @@ export function LeadPage({ id }: { id: string }) {
   const [lead, setLead] = useState<Lead | null>(null);
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const seen = useRef('');
 
   const loadTimeline = () =>
@@ -73,6 +75,7 @@ export function LeadPage({ id }: { id: string }) {
       <div class="lead-state" aria-live="polite" data-testid="lead-state">
         <${StateBadge} state=${lead.state} subState=${lead.subState} />
         ${lead.atRisk && html`<span class="tag risk">At risk</span>`}
+        <button type="button" aria-expanded=${editing} onClick=${() => setEditing(!editing)}>Edit</button>
       </div>
     </header>
     <dl class="facts">
@@ -84,10 +87,26 @@ export function LeadPage({ id }: { id: string }) {
       ${lead.phone && html`<div><dt>Phone</dt><dd>${lead.phone}</dd></div>`}
       ${lead.timeZone && html`<div><dt>Time zone</dt><dd>${lead.timeZone}</dd></div>`}
       ${
+        lead.tags.length > 0 &&
+        html`<div><dt>Tags</dt><dd>${lead.tags.map((t) => html`<a class="tag" href=${`/leads?tag=${encodeURIComponent(t)}`}>${t}</a> `)}</dd></div>`
+      }
+      ${lead.introducedAt && html`<div><dt>Introduced</dt><dd><${Time} iso=${lead.introducedAt} /></dd></div>`}
+      ${
         lead.handledOutsideAt &&
         html`<div><dt>Handled outside</dt><dd><${Time} iso=${lead.handledOutsideAt} /></dd></div>`
       }
     </dl>
+    ${
+      editing &&
+      html`<${LeadEditForm}
+        lead=${lead}
+        onSaved=${(l: Lead) => {
+          setEditing(false);
+          changed(l);
+        }}
+        onCancel=${() => setEditing(false)}
+      />`
+    }
     <${LeadActions} lead=${lead} onChanged=${changed} />
     <${ConversationPanel}
       leadId=${lead.id}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorText } from './api.ts';
 import { described, Field, inputValue } from './form-fields.ts';
 import { html } from './html.ts';
+import { introductionHint } from './introduce-form.ts';
 import { NotificationPreferencesForm } from './notification-preferences-form.ts';
 import type { Profile } from './types.ts';
 
@@ -13,6 +14,7 @@ export function ProfilePage() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
+  const [intro, setIntro] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, setSaved] = useState(0);
@@ -23,19 +25,25 @@ export function ProfilePage() {
         setProfile(p);
         setName(p.name);
         setPhone(p.phone ?? '');
+        setIntro(p.introductionText);
       },
       (e) => setErrors({ form: errorText(e) }),
     );
   }, []);
 
-  const save = async (e: Event) => {
+  const save = async (e: Event, introductionText: string | null = intro) => {
     e.preventDefault();
     setErrors({});
     setNotice(null);
     try {
-      const p = await api<Profile>('PATCH', '/me/profile', { name, phone: phone.trim() || null });
+      const p = await api<Profile>('PATCH', '/me/profile', {
+        name,
+        phone: phone.trim() || null,
+        introductionText,
+      });
       setProfile(p);
       setPhone(p.phone ?? '');
+      setIntro(p.introductionText);
       setNotice('Profile saved.');
       setSaved((n) => n + 1);
     } catch (err) {
@@ -57,7 +65,16 @@ export function ProfilePage() {
         <${Field} id="profile-phone" label="Phone" error=${errors.phone} hint="International form, e.g. +447700900123. WhatsApp notifications go here.">
           <input id="profile-phone" type="tel" autocomplete="tel" value=${phone} onInput=${(e: Event) => setPhone(inputValue(e))} ...${described('profile-phone', errors.phone, 'hint')} />
         </${Field}>
-        <button type="submit" class="primary">Save profile</button>
+        <${Field} id="profile-introduction" label="Introduction text (Introduce Me)" error=${errors.introductionText} hint=${introductionHint}>
+          <textarea id="profile-introduction" rows="7" value=${intro} onInput=${(e: Event) => setIntro(inputValue(e))} ...${described('profile-introduction', errors.introductionText, 'hint')}></textarea>
+        </${Field}>
+        <div class="action-buttons">
+          <button type="submit" class="primary">Save profile</button>
+          ${
+            !profile.introductionTextIsDefault &&
+            html`<button type="button" onClick=${(e: Event) => save(e, null)}>Use the default introduction</button>`
+          }
+        </div>
       </form>`
     }
     <${PasswordForm} />

@@ -26,6 +26,7 @@ import type {
   UploadedImport,
 } from '../imports/import-schemas.ts';
 import type { InboundProblem as InboundProblemSchema } from '../inbound/inbound-problem-schemas.ts';
+import type { IntroductionDraft as IntroductionDraftSchema } from '../introductions/introduction-schemas.ts';
 import type { LeadPage as LeadPageSchema, Lead as LeadSchema } from '../leads/lead-schemas.ts';
 import type {
   NotificationList as NotificationListSchema,
@@ -60,6 +61,7 @@ export type TeamMember = Team['users'][number];
 export type Invitation = z.infer<typeof InvitationSchema>;
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
+export type IntroductionDraft = z.infer<typeof IntroductionDraftSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type NewApiKey = z.infer<typeof NewApiKeySchema>;
 export type CapacityView = z.infer<typeof CapacityViewSchema>;
