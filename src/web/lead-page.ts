@@ -4,6 +4,7 @@ import { ownerLabel, useAssistants, useMe, useTeam } from './data.ts';
 import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
 import { LeadActions } from './lead-actions.ts';
+import { LeadErasure } from './lead-erasure.ts';
 import { leadMovedEvent } from './notifications-bell.ts';
 import { Timeline } from './timeline.ts';
 import type { Lead, TimelineItem } from './types.ts';
@@ -104,5 +105,6 @@ export function LeadPage({ id }: { id: string }) {
       </div>
       ${error && html`<p role="alert" class="error">${error}</p>`}
       ${items ? html`<${Timeline} items=${items} me=${me.userId} />` : html`<p class="loading">Loading…</p>`}
-    </section>`;
+    </section>
+    <${LeadErasure} lead=${lead} />`;
 }

@@ -12,6 +12,7 @@ import type {
 } from '../accounts/account-schemas.ts';
 import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
 import type { AssistantUser as AssistantUserSchema } from '../assistants/assistant-user-schemas.ts';
+import type { intents } from '../classify/classification.ts';
 import type {
   PreviewResult as PreviewSchema,
   TemplateEntry as TemplateEntrySchema,
@@ -31,6 +32,10 @@ import type {
   NotificationPreferences as NotificationPreferencesSchema,
 } from '../notify/notification-schemas.ts';
 import type { CapacityView as CapacityViewSchema } from '../plans/capacity-schemas.ts';
+import type {
+  Correction as CorrectionSchema,
+  ReviewItem as ReviewItemSchema,
+} from '../review/review-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
 import type { Exclusion as ExclusionSchema } from '../suppression/exclusion-schemas.ts';
 import type {
@@ -119,3 +124,8 @@ export type SandboxMessage = {
 };
 
 export type SandboxMessageDetail = SandboxMessage & { headers: Record<string, string>; raw: string };
+
+// The review queue (issue 11): unsure replies and the corrections that decided them.
+export type Intent = (typeof intents)[number];
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+export type Correction = z.infer<typeof CorrectionSchema>;
