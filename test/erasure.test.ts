@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database.ts';
-import { erasures, leads, suppressions } from '../src/db/schema.ts';
+import { erasures, leads, messages, suppressions } from '../src/db/schema.ts';
 import { addressHash } from '../src/suppression/suppression.ts';
 import { replyTo } from './helpers/mail-builders.ts';
 import { sentEmails } from './helpers/sent-emails.ts';
@@ -205,9 +205,13 @@ describe('erasing a person (SPEC §12, issue 11 point 4)', () => {
       ).toBe(true);
     expect(holding.some((h) => h.startsWith('inbound_messages.raw'))).toBe(true);
     before = await snapshot();
+    const started = performance.now();
     const erased = await n.api<{ erased: boolean; emailHash: string; removed: Record<string, number> }>(
       'POST',
       `/api/v1/leads/${lead.id}/erase`,
+    );
+    console.log(
+      `erasure: ${Math.round(performance.now() - started)} ms, removed ${JSON.stringify(erased.body.removed)}`,
     );
     expect(erased.status, JSON.stringify(erased.body)).toBe(200);
     expect(erased.body.erased).toBe(true);
@@ -278,6 +282,23 @@ describe('erasing a person (SPEC §12, issue 11 point 4)', () => {
     expect(count).toEqual([]);
   });
 
+  it('waits while an email to them is being sent: 409, nothing erased', async () => {
+    const busy = (await n.api<Lead>('POST', '/api/v1/leads', { email: 'busy@example.com', source: 'event' }))
+      .body;
+    const [mail] = await sentEmails(n, busy.id);
+    const [row] = await n.ctx.db
+      .update(messages)
+      .set({ status: 'sending' })
+      .where(eq(messages.messageId, mail!.messageId))
+      .returning();
+    const refused = await n.api<Err>('POST', `/api/v1/leads/${busy.id}/erase`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/being processed right now/);
+    expect((await n.api('GET', `/api/v1/leads/${busy.id}`)).status).toBe(200);
+    await n.ctx.db.update(messages).set({ status: 'sent' }).where(eq(messages.id, row!.id));
+    expect((await n.api('POST', `/api/v1/leads/${busy.id}/erase`)).status).toBe(200);
+  });
+
   it('a member may erase only a person who is wholly theirs; a stranger to the lead sees nothing', async () => {
     const owner = await addMember(n.ctx.db, n.org.orgId);
     const stranger = await addMember(n.ctx.db, n.org.orgId);
@@ -288,6 +309,8 @@ describe('erasing a person (SPEC §12, issue 11 point 4)', () => {
       { key: owner.key },
     );
     expect(mine.status).toBe(201);
+    // Its first email gone and recorded: erasing waits while one is being sent (above).
+    await sentEmails(n, mine.body.id);
     expect(
       (await n.api('POST', `/api/v1/leads/${mine.body.id}/erase`, undefined, { key: stranger.key })).status,
     ).toBe(404);

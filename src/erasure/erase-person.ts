@@ -19,6 +19,7 @@ import {
   sandboxMessages,
   timelineEvents,
 } from '../db/schema.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { Ctx } from '../platform/context.ts';
 import { forgetOrgAdapter } from '../review/org-classifier.ts';
 import { suppressByHashOnly } from '../suppression/suppression.ts';
@@ -46,17 +47,34 @@ export async function erasePerson(ctx: Ctx, actor: Actor, leadId: string): Promi
     const lead = await findVisibleLead(tx, actor, leadId, { forUpdate: true });
     const person = await findPersonRecords(tx, actor.orgId, lead.email);
     requirePersonRights(actor, person.leads, 'erase');
-    // Their leads locked too: a worker must not send to one while it goes.
-    await tx
-      .select({ id: leads.id })
-      .from(leads)
-      .where(
-        anyUuid(
-          leads.id,
-          person.leads.map((l) => l.id),
-        ),
-      )
+    // A worker in the middle of sending to them, or of reading their mail, would record its outcome
+    // against rows that are gone: wait for it (seconds) rather than half-erase or break its round.
+    // Their rows are locked first: a worker's claim skips locked rows, and one that claimed before
+    // shows here as sending or processing.
+    const leadIds = person.leads.map((l) => l.id);
+    const inboundIds = person.inboundMessages.map((m) => m.id);
+    // Their leads locked too: nothing plans or moves one while it goes.
+    await tx.select({ id: leads.id }).from(leads).where(anyUuid(leads.id, leadIds)).for('update');
+    const busyMessages = await tx
+      .select({ status: messages.status })
+      .from(messages)
+      .where(anyUuid(messages.leadId, leadIds))
       .for('update');
+    const busyInbound = inboundIds.length
+      ? await tx
+          .select({ status: inboundMessages.status })
+          .from(inboundMessages)
+          .where(anyUuid(inboundMessages.id, inboundIds))
+          .for('update')
+      : [];
+    if (
+      busyMessages.some((m) => m.status === 'sending') ||
+      busyInbound.some((m) => m.status === 'processing')
+    )
+      throw new AppError(
+        'CONFLICT',
+        'An email to or from this person is being processed right now; try again in a minute',
+      );
 
     const ids = <T extends { id: string }>(rows: T[]) => rows.map((r) => r.id);
     const removed: Record<string, number> = {};
@@ -91,7 +109,6 @@ export async function erasePerson(ctx: Ctx, actor: Actor, leadId: string): Promi
     await remove('timeline_events', person.timelineEvents.length, () =>
       tx.delete(timelineEvents).where(anyUuid(timelineEvents.leadId, ids(person.leads))),
     );
-    const inboundIds = ids(person.inboundMessages);
     await remove('inbound_message_chunks', person.inboundMessageChunks.length, () =>
       tx.delete(inboundMessageChunks).where(anyUuid(inboundMessageChunks.messageId, inboundIds)),
     );
