@@ -337,6 +337,22 @@ const hasRecordParam = (op: Operation, template: string) =>
     ([, name]) => !op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema?.enum,
   );
 
+const consumesLead = (method: string, path: string) =>
+  method === 'post' && path === '/api/v1/leads/{id}/erase';
+
+let freshLeads = 0;
+async function freshLead(): Promise<string> {
+  const owner = actors.get('owner (member)')!;
+  const r = await n.api<{ id: string }>('POST', '/api/v1/leads', {
+    email: `matrix-erasable-${++freshLeads}@example.com`,
+    source: 'event',
+    assistantId: owner.assistantId,
+    ownerId: owner.userId,
+  });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
 /** What the rule says for this caller: the whole point of the test, in one place. */
 function expected(rule: RouteRule, template: string, op: Operation, actor: Actor): Expected {
   if (!actor.key) return 401;
@@ -357,6 +373,8 @@ function expected(rule: RouteRule, template: string, op: Operation, actor: Actor
     case 'lead-record':
     case 'assistant':
       return is('owner (member)', 'manager of this assistant', 'admin') ? 'allow' : 404;
+    case 'lead-owner':
+      return is('owner (member)', 'admin') ? 'allow' : is('manager of this assistant') ? 403 : 404;
     case 'assistant-manager':
       return is('manager of this assistant', 'admin') ? 'allow' : is('owner (member)') ? 403 : 404;
     case 'admin':
@@ -401,7 +419,11 @@ describe('the authorisation matrix', () => {
       for (const name of actorNames) {
         const actor = actors.get(name)!;
         const want = expected(rule, path, op, actor);
-        const r = await n.api<Err>(method.toUpperCase(), url, bodyFor(op, actor, path), { key: actor.key });
+        // Erasing takes its lead away: each caller probes a fresh one, owned and placed as the matrix's.
+        const probed = consumesLead(method, path) ? url.replace(ids.lead!, await freshLead()) : url;
+        const r = await n.api<Err>(method.toUpperCase(), probed, bodyFor(op, actor, path), {
+          key: actor.key,
+        });
         const got = outcome(r.status, r.body);
         probes++;
         if (got !== want)

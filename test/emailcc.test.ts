@@ -11,10 +11,10 @@ import {
   notifications,
   orgs,
   sandboxMessages,
-  suppressions,
   timelineEvents,
   users,
 } from '../src/db/schema.ts';
+import { suppress } from '../src/suppression/suppression.ts';
 import { startDnsServer, type TestDnsServer } from './helpers/dns-server.ts';
 import { type Dovecot, startDovecot } from './helpers/dovecot.ts';
 import { openAssistantWindow } from './helpers/seed.ts';
@@ -390,9 +390,7 @@ describe('EmailCC through POST /api/v1/inbound/raw', () => {
       .update(assistants)
       .set({ defaultLeadName: '' })
       .where(eq(assistants.id, n.org.assistantId));
-    await n.ctx.db
-      .insert(suppressions)
-      .values({ orgId: n.org.orgId, email: 'gone@example.com', reason: 'stop_request' });
+    await suppress(n.ctx.db, n.org.orgId, 'gone@example.com', 'stop_request');
     // The plan is full: the EmailCC lead waits as `new`.
     await n.ctx.db.update(orgs).set({ activeLeadCap: 0 }).where(eq(orgs.id, n.org.orgId));
     try {

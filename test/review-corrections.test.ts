@@ -11,6 +11,10 @@ type Review = {
   suggestedIntent: string;
   confidence: number;
   text: string;
+  from: string | null;
+  receivedAt: string;
+  evidence: string[];
+  lead: { email: string; firstName: string | null; state: string; subState: string | null };
 };
 
 // Every reply goes to review here (threshold 1), so the queue and the
@@ -74,6 +78,14 @@ describe('review queue and corrections', () => {
     firstGuess = item.suggestedIntent;
     expect(firstGuess).not.toBe('stop');
     expect(item.text).toBe(housePhrase);
+    // What the screen shows beside the words: who wrote, where the lead stands, why the classifier guessed so.
+    expect(item).toMatchObject({
+      from: 'one@example.com',
+      lead: { email: 'one@example.com', firstName: 'Robin', state: 'responded', subState: 'NeedsReview' },
+    });
+    expect(item.evidence.length).toBeGreaterThan(0);
+    expect(item.evidence.every((e) => typeof e === 'string')).toBe(true);
+    expect(Number.isNaN(Date.parse(item.receivedAt))).toBe(false);
     const l = (await n.api<Lead>('GET', `/api/v1/leads/${lead.id}`)).body;
     expect(l).toMatchObject({ state: 'responded', subState: 'NeedsReview' });
 

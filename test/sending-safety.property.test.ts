@@ -161,7 +161,7 @@ async function runHistory(cmds: Command[]): Promise<void> {
       .where(eq(suppressions.orgId, org.orgId));
     return {
       state: new Map(rows.map((r) => [r.id, r.state])),
-      suppressed: new Set(sup.map((s) => s.email)),
+      suppressed: new Set(sup.flatMap((s) => (s.email ? [s.email] : []))),
       model: new Map(
         tracked.map((t) => [
           t.id,

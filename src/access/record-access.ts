@@ -63,6 +63,7 @@ const orgRecordTables = {
 
 const recordRules: ReadonlySet<RouteRule> = new Set([
   'lead',
+  'lead-owner',
   'lead-record',
   'assistant',
   'assistant-manager',
@@ -76,6 +77,7 @@ function recordOf(rule: RouteRule, template: string): { prefix: string; kind: st
   const prefix = template.slice(0, at);
   if (!recordRules.has(rule)) return prefix in orgRecordTables ? { prefix, kind: 'org record' } : null;
   if (rule === 'lead' && prefix === '/api/v1/leads/') return { prefix, kind: 'lead' };
+  if (rule === 'lead-owner' && prefix === '/api/v1/leads/') return { prefix, kind: 'owned lead' };
   if (rule === 'lead-record' && prefix in leadRecordKinds)
     return { prefix, kind: leadRecordKinds[prefix as keyof typeof leadRecordKinds] };
   if (rule === 'self')
@@ -118,6 +120,18 @@ export async function authoriseRecord(
   if (record.kind === 'lead') {
     if (!(await exists(db, leads, and(eq(leads.id, id), leadsVisibleTo(actor))!, id)))
       throw new AppError('NOT_FOUND', `No lead ${id}`, { field: 'id' });
+    return;
+  }
+  if (record.kind === 'owned lead') {
+    const [lead] = isUuid(id)
+      ? await db
+          .select({ ownerId: leads.ownerId })
+          .from(leads)
+          .where(and(eq(leads.id, id), leadsVisibleTo(actor)))
+      : [];
+    if (!lead) throw new AppError('NOT_FOUND', `No lead ${id}`, { field: 'id' });
+    if (actor.role !== 'admin' && lead.ownerId !== actor.userId)
+      throw new AppError('FORBIDDEN', 'Only the lead’s owner or an admin may do this');
     return;
   }
   if (record.kind === 'assistant') return authoriseAssistant(db, actor, rule, id);

@@ -14,6 +14,9 @@
  *   by id that is not theirs is told it does not exist (404).
  * - `lead`: the lead in the path: its owner, a manager of its assistant, an
  *   admin. Anyone else is told it does not exist (404), as for another org's.
+ * - `lead-owner`: the lead in the path, its owner or an admin only (erasing
+ *   a person, exporting what is held about them: SPEC §12). A manager of
+ *   its assistant may see it but not do this (403); anyone else 404.
  * - `lead-record`: a record that belongs to a lead (a sandbox message, a
  *   review item, a correction, an unsent email): as `lead`, for that lead.
  * - `assistant`: the assistant in the path: its assigned users, its
@@ -26,6 +29,7 @@ export type RouteRule =
   | 'signed-in'
   | 'self'
   | 'lead'
+  | 'lead-owner'
   | 'lead-record'
   | 'assistant'
   | 'assistant-manager'
@@ -152,6 +156,11 @@ export const routeRules: Record<string, RouteRule> = {
 
   // Plans and capacity (SPEC §9)
   'GET /api/v1/capacity': 'admin',
+
+  // Erasure (SPEC §12): the person's data, out or gone, by the lead's owner or an admin.
+  'GET /api/v1/leads/{id}/export': 'lead-owner',
+  'POST /api/v1/leads/{id}/erase': 'lead-owner',
+  'GET /api/v1/erasures': 'admin',
 };
 
 type Compiled = { method: string; segments: string[]; template: string; rule: RouteRule; literals: number };

@@ -405,13 +405,26 @@ export const suppressions = pgTable(
   'suppressions',
   {
     orgId: uuid('org_id').notNull(),
-    email: text('email').notNull(),
+    /** Null once the person's data was erased: only the hash is kept (migration 0026). */
+    email: text('email'),
+    /** SHA-256 of "<org id>:<address lower-cased>", the key every check uses (suppression/suppression.ts). */
+    emailHash: text('email_hash').notNull(),
     reason: text('reason').notNull(),
     leadId: uuid('lead_id'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.email] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.emailHash] })],
 );
+
+/** An erasure that happened (SPEC §12, migration 0026): who, when, what went; the address only as its hash. */
+export const erasures = pgTable('erasures', {
+  id: id(),
+  orgId: uuid('org_id').notNull(),
+  emailHash: text('email_hash').notNull(),
+  erasedBy: uuid('erased_by'),
+  erasedAt: ts('erased_at').notNull().defaultNow(),
+  removed: jsonb('removed').$type<Record<string, number>>().notNull(),
+});
 
 export const sandboxMessages = pgTable('sandbox_messages', {
   id: id(),
@@ -699,4 +712,6 @@ export const schema = {
   leadImportRows,
   // Assistant setup (migration 0020).
   assistantAvatars,
+  // Erasure (migration 0026).
+  erasures,
 };

@@ -10,6 +10,7 @@ import { registerTemplateRoutes } from '../compose/template-routes.ts';
 import { registerConversationRoutes } from '../conversation/conversation-routes.ts';
 import { registerBreakerRoutes } from '../deliverability/breaker-routes.ts';
 import { registerDkimRoutes } from '../deliverability/dkim-routes.ts';
+import { registerErasureRoutes } from '../erasure/erasure-routes.ts';
 import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
@@ -144,6 +145,10 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/inbound-problems/{id}/dismiss    set one aside for good (admins)
  *
  *   GET  /api/v1/capacity                         the plan: cap, active, EmailCC reserve, waiting, next activation (admins)
+ *
+ *   GET  /api/v1/leads/{id}/export                everything held about the person this lead is, JSON (owner, admins)
+ *   POST /api/v1/leads/{id}/erase                 erase that person; only their address's hash stays (owner, admins)
+ *   GET  /api/v1/erasures                         the org's erasures: hash, who, when, how much (admins)
  */
 export const routeTable: {
   name: string;
@@ -221,4 +226,7 @@ export const routeTable: {
 
   // Plans and capacity (SPEC §9)
   { name: 'capacity', prefix: '/api/v1/capacity', register: registerCapacityRoutes },
+
+  // Erasure (SPEC §12, issue 11): /api/v1/leads/{id}/export, /api/v1/leads/{id}/erase, /api/v1/erasures.
+  { name: 'erasure', prefix: '/api/v1/', register: registerErasureRoutes },
 ];

@@ -78,7 +78,10 @@ export async function addLead(ctx: Ctx, actor: Actor, input: NewLead): Promise<L
     if (suppressed)
       throw new AppError(
         'REFUSED',
-        `email: ${email} is on the organisation's suppression list (${suppressed.reason}) and is never emailed again`,
+        // An erased person's entry is a hash only: the answer does not repeat the address either.
+        suppressed.reason === 'erased'
+          ? "email: this person's data was erased on request; the address stays on the organisation's suppression list (as a hash) and is never emailed again"
+          : `email: ${email} is on the organisation's suppression list (${suppressed.reason}) and is never emailed again`,
         {
           field: 'email',
         },

@@ -177,21 +177,55 @@ export async function listCorrections(ctx: Ctx, actor: Actor) {
     .limit(500);
 }
 
-/** The review queue: replies the classifier was unsure of, oldest first, with what it guessed. */
+/**
+ * The review queue: replies the classifier was unsure of, oldest first, with
+ * what it guessed and why (the classification's evidence), and who the lead
+ * is and where it stands, so a human decides from the list.
+ */
 export async function listReviewItems(ctx: Ctx, actor: Actor) {
   const rows = await ctx.db
     .select({
       item: reviewItems,
       email: leads.email,
+      firstName: leads.firstName,
+      lastName: leads.lastName,
+      company: leads.company,
+      state: leads.state,
+      subState: leads.subState,
       text: inboundMessages.replyText,
       subject: inboundMessages.subject,
+      from: inboundMessages.fromAddress,
+      receivedAt: inboundMessages.receivedAt,
+      classification: inboundMessages.classification,
     })
     .from(reviewItems)
     .innerJoin(leads, eq(leads.id, reviewItems.leadId))
     .innerJoin(inboundMessages, eq(inboundMessages.id, reviewItems.inboundMessageId))
     .where(and(eq(reviewItems.orgId, actor.orgId), leadsVisibleTo(actor), eq(reviewItems.status, 'open')))
     .orderBy(reviewItems.createdAt);
-  return rows.map((r) => ({ ...r.item, leadEmail: r.email, text: r.text, subject: r.subject }));
+  return rows.map((r) => ({
+    ...r.item,
+    leadEmail: r.email,
+    lead: {
+      email: r.email,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      company: r.company,
+      state: r.state,
+      subState: r.subState,
+    },
+    text: r.text,
+    subject: r.subject,
+    from: r.from,
+    receivedAt: r.receivedAt,
+    evidence: evidenceOf(r.classification),
+  }));
+}
+
+/** The classifier's evidence as stored with the reply: the phrases and headers it went by. */
+function evidenceOf(classification: Record<string, unknown> | null): string[] {
+  const evidence = classification?.evidence;
+  return Array.isArray(evidence) ? evidence.filter((e): e is string => typeof e === 'string') : [];
 }
 
 export async function resolveReviewItem(ctx: Ctx, actor: Actor, id: string, intent: Intent) {

@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { intents } from '../classify/classification.ts';
 import type { ApiEnv } from '../http/auth.ts';
-import { errorResponses, idParam, json, serialiseDates } from '../http/openapi-helpers.ts';
+import { errorResponses, json, serialiseDates } from '../http/openapi-helpers.ts';
 import type { Ctx } from '../platform/context.ts';
 import {
   correctClassification,
@@ -10,44 +9,9 @@ import {
   resolveReviewItem,
   undoCorrection,
 } from './corrections.ts';
+import { Correction, CorrectionBody, IdParam, IntentBody, ReviewItem } from './review-schemas.ts';
 
 const security = [{ bearer: [] }];
-const IdParam = z.object({ id: idParam() });
-const IntentBody = z.object({ intent: z.enum(intents) }).strict();
-
-const ReviewItem = z
-  .object({
-    id: z.uuid(),
-    leadId: z.uuid(),
-    leadEmail: z.string(),
-    inboundMessageId: z.uuid(),
-    suggestedIntent: z.string(),
-    confidence: z.number(),
-    reason: z.string().nullable().openapi({
-      description:
-        'Why it is here when it is not the classifier’s doubt: `dmarc_fail`, a reply matched only by its sender’s address whose sender failed DMARC (it changed nothing)',
-    }),
-    text: z.string().nullable(),
-    subject: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .passthrough()
-  .openapi('ReviewItem');
-
-const Correction = z
-  .object({
-    id: z.uuid(),
-    leadId: z.uuid().nullable(),
-    inboundMessageId: z.uuid().nullable(),
-    text: z.string(),
-    predictedIntent: z.string().nullable(),
-    intent: z.string(),
-    createdAt: z.string(),
-    undoneAt: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi('Correction');
-
 export const listReviewRoute = createRoute({
   method: 'get',
   path: '/api/v1/review-items',
@@ -87,7 +51,7 @@ export const correctRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ inboundMessageId: z.uuid(), intent: z.enum(intents) }).strict(),
+          schema: CorrectionBody,
         },
       },
       required: true,

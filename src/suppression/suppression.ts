@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { anyText } from '../db/bulk-params.ts';
 import type { Db } from '../db/database.ts';
@@ -5,6 +6,17 @@ import { suppressions } from '../db/schema.ts';
 
 /** Suppression is by address, case-insensitively: the list stores lower case. */
 export const suppressionKey = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * The key every suppression check uses (migration 0026): SHA-256 of the org's
+ * id and the lower-cased address. An erased person's entry keeps only this,
+ * so the list still refuses them while holding no address; the org in the
+ * input means one address hashes differently in two orgs.
+ */
+export const addressHash = (orgId: string, email: string): string =>
+  createHash('sha256')
+    .update(`${orgId}:${suppressionKey(email)}`, 'utf8')
+    .digest('hex');
 
 export async function suppress(
   db: Db,
@@ -15,7 +27,13 @@ export async function suppress(
 ): Promise<void> {
   await db
     .insert(suppressions)
-    .values({ orgId, email: suppressionKey(email), reason, leadId: leadId ?? null })
+    .values({
+      orgId,
+      email: suppressionKey(email),
+      emailHash: addressHash(orgId, email),
+      reason,
+      leadId: leadId ?? null,
+    })
     .onConflictDoNothing();
 }
 
@@ -23,18 +41,40 @@ export async function findSuppression(db: Db, orgId: string, email: string) {
   const [row] = await db
     .select()
     .from(suppressions)
-    .where(and(eq(suppressions.orgId, orgId), eq(suppressions.email, suppressionKey(email))));
+    .where(and(eq(suppressions.orgId, orgId), eq(suppressions.emailHash, addressHash(orgId, email))));
   return row;
 }
 
-/** Of the given addresses, those on the org's suppression list (one query for a whole dispatch batch). */
+/**
+ * Of the given addresses, those on the org's suppression list, as their
+ * `suppressionKey` (one query for a whole dispatch batch). Looked up by hash,
+ * so an erased person's hash-only entry counts too.
+ */
 export async function suppressedAmong(db: Db, orgId: string, emails: string[]): Promise<Set<string>> {
   if (!emails.length) return new Set();
+  const byHash = new Map(emails.map((e) => [addressHash(orgId, e), suppressionKey(e)]));
   const rows = await db
-    .select({ email: suppressions.email })
+    .select({ emailHash: suppressions.emailHash })
     .from(suppressions)
-    .where(and(eq(suppressions.orgId, orgId), anyText(suppressions.email, emails.map(suppressionKey))));
-  return new Set(rows.map((r) => r.email));
+    .where(and(eq(suppressions.orgId, orgId), anyText(suppressions.emailHash, [...byHash.keys()])));
+  return new Set(rows.map((r) => byHash.get(r.emailHash)!));
+}
+
+/**
+ * Keep the address on the list by its hash only (an erasure): an entry it
+ * already had loses its address and lead; otherwise one is made. The reason
+ * says why, without the address.
+ */
+export async function suppressByHashOnly(db: Db, orgId: string, email: string): Promise<string> {
+  const hash = addressHash(orgId, email);
+  await db
+    .insert(suppressions)
+    .values({ orgId, email: null, emailHash: hash, reason: 'erased', leadId: null })
+    .onConflictDoUpdate({
+      target: [suppressions.orgId, suppressions.emailHash],
+      set: { email: null, leadId: null, reason: 'erased' },
+    });
+  return hash;
 }
 
 /** Lift the suppression a lead's stop request put on its address (a user corrected that reply); true if there was one. */
@@ -49,11 +89,11 @@ export async function unsuppressStopRequest(
     .where(
       and(
         eq(suppressions.orgId, orgId),
-        eq(suppressions.email, suppressionKey(email)),
+        eq(suppressions.emailHash, addressHash(orgId, email)),
         eq(suppressions.reason, 'stop_request'),
         eq(suppressions.leadId, leadId),
       ),
     )
-    .returning({ email: suppressions.email });
+    .returning({ emailHash: suppressions.emailHash });
   return gone.length > 0;
 }

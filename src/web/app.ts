@@ -21,6 +21,7 @@ import { LoginPage } from './login-page.ts';
 import { ProfilePage } from './profile-page.ts';
 import { ProofPointsPage } from './proof-points-page.ts';
 import { ResetPasswordPage } from './reset-password-page.ts';
+import { ReviewPage } from './review-page.ts';
 import { match, navigate, useLocation } from './router.ts';
 import { SandboxPage } from './sandbox-page.ts';
 import { SchedulePage } from './schedule-page.ts';
@@ -47,6 +48,8 @@ const routes: [string, (p: Record<string, string>) => unknown][] = [
   ['/sandbox', () => html`<${SandboxPage} />`],
   ['/sandbox/:id', (p) => html`<${SandboxPage} id=${p.id} />`],
   ['/unsent-emails', () => html`<${UnsentEmailsPage} />`],
+  // Unsure replies, decided by a human (issue 11).
+  ['/review', () => html`<${ReviewPage} />`],
   ['/team', () => html`<${TeamPage} />`],
   ['/me', () => html`<${ProfilePage} />`],
   ['/me/api-keys', () => html`<${ApiKeysPage} />`],

@@ -94,6 +94,12 @@ export function LeadListPage() {
       <h1 tabindex="-1">Leads</h1>
       <a class="button primary" href="/add-lead">Add lead</a>
     </div>
+    ${
+      q.get('erased') &&
+      html`<p role="status" class="ok">
+        The person was erased: their leads, emails and timeline are gone, and their address is never emailed again.
+      </p>`
+    }
     <${LeadFilters} filters=${filters} onApply=${apply} />
     ${error && html`<p role="alert" class="error">${error}</p>`}
     ${selected.size > 0 && html`<${LeadBulkEdit} leadIds=${[...selected]} onDone=${() => load(null)} />`}

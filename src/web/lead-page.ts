@@ -6,6 +6,7 @@ import { leadName, StateBadge, sourceLabel, Time } from './format.ts';
 import { html } from './html.ts';
 import { LeadActions } from './lead-actions.ts';
 import { LeadEditForm } from './lead-edit-form.ts';
+import { LeadErasure } from './lead-erasure.ts';
 import { leadMovedEvent } from './notifications-bell.ts';
 import { Timeline } from './timeline.ts';
 import type { Lead, TimelineItem } from './types.ts';
@@ -129,5 +130,6 @@ export function LeadPage({ id }: { id: string }) {
       </div>
       ${error && html`<p role="alert" class="error">${error}</p>`}
       ${items ? html`<${Timeline} items=${items} me=${me.userId} />` : html`<p class="loading">Loading…</p>`}
-    </section>`;
+    </section>
+    <${LeadErasure} lead=${lead} />`;
 }

@@ -11,6 +11,7 @@ const nav = [
   { href: '/leads', label: 'Leads', current: (p: string) => p.startsWith('/leads') },
   { href: '/add-lead', label: 'Add lead', current: (p: string) => p === '/add-lead' },
   { href: '/imports', label: 'Import', current: (p: string) => p.startsWith('/imports') },
+  { href: '/review', label: 'Review', current: (p: string) => p === '/review' },
   { href: '/unsent-emails', label: 'Unsent emails', current: (p: string) => p === '/unsent-emails' },
   { href: '/inbound-problems', label: 'Inbound problems', current: (p: string) => p === '/inbound-problems' },
   { href: '/assistants', label: 'Assistants', current: (p: string) => p.startsWith('/assistants') },

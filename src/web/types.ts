@@ -12,6 +12,7 @@ import type {
 } from '../accounts/account-schemas.ts';
 import type { Assistant as AssistantSchema } from '../assistants/assistant-schemas.ts';
 import type { AssistantUser as AssistantUserSchema } from '../assistants/assistant-user-schemas.ts';
+import type { intents } from '../classify/classification.ts';
 import type {
   PreviewResult as PreviewSchema,
   TemplateEntry as TemplateEntrySchema,
@@ -33,6 +34,10 @@ import type {
   NotificationPreferences as NotificationPreferencesSchema,
 } from '../notify/notification-schemas.ts';
 import type { CapacityView as CapacityViewSchema } from '../plans/capacity-schemas.ts';
+import type {
+  Correction as CorrectionSchema,
+  ReviewItem as ReviewItemSchema,
+} from '../review/review-schemas.ts';
 import type { Schedule as ScheduleSchema } from '../schedules/schedule-schemas.ts';
 import type { Exclusion as ExclusionSchema } from '../suppression/exclusion-schemas.ts';
 import type {
@@ -127,3 +132,7 @@ export type SandboxMessageDetail = SandboxMessage & { headers: Record<string, st
 export type Conversation = z.infer<typeof ConversationSchema>;
 export type ConversationItem = Conversation['items'][number];
 export type UpcomingEmail = Conversation['upcoming'][number];
+// The review queue (issue 11): unsure replies and the corrections that decided them.
+export type Intent = (typeof intents)[number];
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+export type Correction = z.infer<typeof CorrectionSchema>;

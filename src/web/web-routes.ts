@@ -48,6 +48,7 @@ export const appPaths = [
   '/sandbox',
   '/sandbox/:id',
   '/unsent-emails',
+  '/review',
   '/team',
   '/me',
   '/me/api-keys',
