@@ -13,6 +13,7 @@ import { registerImportRoutes } from '../imports/import-routes.ts';
 import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.ts';
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerInboundSecretRoutes } from '../inbound/inbound-secret-routes.ts';
+import { registerLeadLinkRoutes } from '../lead-links/lead-link-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
 import {
@@ -97,6 +98,8 @@ import type { ApiEnv } from './auth.ts';
  *                                                 note, handled-outside, change-owner (admins),
  *                                                 activate (admins), force-send
  *   POST /api/v1/leads/actions/{action}           the same on up to 1000 leads, a result per lead
+ *   POST /api/v1/lead-links/{leadId}/preview  public  what a signed one-click email link does (changes nothing)
+ *   POST /api/v1/lead-links/{leadId}/use      public  do it: its one action on its lead, as its user, once
  *   POST /api/v1/imports                         upload a CSV/XLSX lead list: columns, suggested mapping, preview
  *   GET  /api/v1/imports                         recent imports
  *   GET  /api/v1/imports/{id}                    one, with its progress
@@ -173,6 +176,8 @@ export const routeTable: {
   { name: 'leads', prefix: '/api/v1/leads', register: registerLeadRoutes },
   { name: 'imports', prefix: '/api/v1/imports', register: registerImportRoutes },
   { name: 'lead-actions', prefix: '/api/v1/leads', register: registerLeadActionRoutes },
+  // Signed one-click links of notification emails (issue 11): public, the token is the proof.
+  { name: 'lead-links', prefix: '/api/v1/lead-links/', register: registerLeadLinkRoutes },
   { name: 'schedules', prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).

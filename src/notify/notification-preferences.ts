@@ -18,10 +18,14 @@ export const notificationChannels: readonly NotificationChannel[] = ['email', 'w
 
 export type ChannelSwitches = Record<NotificationChannel, boolean>;
 
+/** The kinds a user switches per channel: the lead notices, and the reminders of a lead at risk (SPEC §4). */
+export type PreferenceKind = LeadNoticeKind | 'lead_at_risk';
+export const preferenceKinds: readonly PreferenceKind[] = [...leadNoticeKinds, 'lead_at_risk'];
+
 /** Is this channel on for this kind? Every switch is on until the user turns it off. */
 export function channelOn(
   prefs: NotificationPreferences | null | undefined,
-  kind: LeadNoticeKind,
+  kind: PreferenceKind,
   channel: NotificationChannel,
 ): boolean {
   return prefs?.[kind]?.[channel] !== false;

@@ -32,6 +32,8 @@ export const Notification = z
         'invitation',
         'password_reset',
         'emailcc_result',
+        'lead_at_risk',
+        'warm_digest',
       ])
       .openapi({ description: 'What it is about' }),
     channel: z.enum(['email', 'whatsapp', 'in_app']).openapi({
