@@ -29,7 +29,7 @@ export const useLeadLinkRoute = createRoute({
   path: '/api/v1/lead-links/{leadId}/use',
   tags,
   summary:
-    "Do what the link says (mark hot, not at risk, handled outside), as the user it was sent to, once. Public: the token is the proof, bound to this lead, this action and an expiry",
+    'Do what the link says (mark hot, not at risk, handled outside), as the user it was sent to, once. Public: the token is the proof, bound to this lead, this action and an expiry',
   request: {
     params: LeadLinkParams,
     body: { content: { 'application/json': { schema: LeadLinkBody } }, required: true },
