@@ -12,6 +12,7 @@ import { runAtRiskCheck } from '../lead-risk/at-risk-job.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
 import { deliverNotificationsOnce } from '../notify/deliver-notifications.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import { runWarmDigest } from '../notify/warm-lead-digest.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
@@ -131,6 +132,8 @@ export async function startWorker(
     'at-risk',
     async () => {
       await runAtRiskCheck(ctx, id);
+      // SPEC §8: the daily digest of warm leads, once a day across all workers, looked at as often.
+      await runWarmDigest(ctx, id);
       return 0;
     },
     ctx.config.AT_RISK_CHECK_MS,
