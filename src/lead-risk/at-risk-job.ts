@@ -93,7 +93,6 @@ async function clearLeftState(tx: Db): Promise<number> {
     UPDATE leads l SET at_risk = false, at_risk_since = NULL, at_risk_reminders = 0
     WHERE l.id IN (SELECT id FROM leads WHERE at_risk AND state NOT IN ('hot', 'responded')
                    LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-      AND l.at_risk AND l.state NOT IN ('hot', 'responded')
     RETURNING l.id, l.org_id, l.state, l.sub_state, l.state_changed_at AS since`,
   );
   await recordEvents(
@@ -127,7 +126,6 @@ async function markBatch(tx: Db, now: Date): Promise<number> {
                             AND t.created_at >= c.state_changed_at)
         ORDER BY c.state_changed_at
         LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-      AND NOT l.at_risk AND l.state IN ('hot', 'responded')
     RETURNING l.id, l.org_id, l.state, l.sub_state, l.state_changed_at AS since`,
   );
   await recordEvents(
@@ -194,7 +192,7 @@ async function remindBatch(ctx: Ctx, tx: Db, key: Buffer): Promise<number> {
               + make_interval(days => a.risk_reminder_every_days * (${slot} + 1))
       LIMIT ${batchSize} FOR UPDATE OF l SKIP LOCKED)
     UPDATE leads l SET at_risk_reminders = d.slot
-    FROM due d WHERE l.id = d.id AND l.at_risk AND d.slot > l.at_risk_reminders
+    FROM due d WHERE l.id = d.id
     RETURNING l.id, l.org_id, l.assistant_id, l.owner_id, l.email, l.first_name, l.last_name, l.company,
               l.phone, l.state, l.sub_state, l.at_risk_since AS since, d.slot, d.every, d.times`,
   );
