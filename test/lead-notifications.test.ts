@@ -371,7 +371,10 @@ describe('preferences', () => {
         lead_hot: { email: true, whatsapp: true, in_app: true },
         lead_responded: { email: true, whatsapp: true, in_app: true },
         lead_warm: { email: true, whatsapp: true, in_app: true },
+        lead_at_risk: { email: true, whatsapp: true, in_app: true },
       },
+      copyTo: [],
+      warmDigest: false,
     });
   });
 

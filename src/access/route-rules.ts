@@ -45,6 +45,8 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/v1/invitations/accept': 'public',
   'POST /api/v1/password-resets': 'public',
   'POST /api/v1/password-resets/complete': 'public',
+  'POST /api/v1/lead-links/{leadId}/preview': 'public',
+  'POST /api/v1/lead-links/{leadId}/use': 'public',
   'GET /api/v1/inbound-secret': 'admin',
   'POST /api/v1/inbound-secret/rotate': 'admin',
 

@@ -8,9 +8,11 @@ import { runImportsOnce } from '../imports/run-imports.ts';
 import { createAnalysisPool } from '../inbound/analysis-pool.ts';
 import { type MailboxReaders, startMailboxReaders } from '../inbound/imap-reader.ts';
 import { poolOptions, processInboundOnce } from '../inbound/process-inbound.ts';
+import { runAtRiskCheck } from '../lead-risk/at-risk-job.ts';
 import { resumeReturnedLeads } from '../leads/out-of-office.ts';
 import { deliverNotificationsOnce } from '../notify/deliver-notifications.ts';
 import type { Notifier } from '../notify/notifier.ts';
+import { runWarmDigest } from '../notify/warm-lead-digest.ts';
 import { dispatchOnce } from '../outbound/dispatcher.ts';
 import { reconcileInterrupted } from '../outbound/reconcile-interrupted.ts';
 import type { SenderRegistry } from '../outbound/sender-registry.ts';
@@ -125,6 +127,17 @@ export async function startWorker(
     },
     ctx.config.ACTIVATION_POLL_MS,
   );
+  // SPEC §4: leads at risk and their owners' reminders, one worker of all per AT_RISK_CHECK_MS period.
+  const atRisk = loop(
+    'at-risk',
+    async () => {
+      await runAtRiskCheck(ctx, id);
+      // SPEC §8: the daily digest of warm leads, once a day across all workers, looked at as often.
+      await runWarmDigest(ctx, id);
+      return 0;
+    },
+    ctx.config.AT_RISK_CHECK_MS,
+  );
   const mailboxes = startMailboxReaders(ctx, id);
   log.info('worker started');
 
@@ -148,6 +161,7 @@ export async function startWorker(
       imports.wake();
       validation.wake();
       activation.wake();
+      atRisk.wake();
       await Promise.all([
         ...dispatchers.map((d) => d.done),
         inbound.done,
@@ -155,6 +169,7 @@ export async function startWorker(
         imports.done,
         validation.done,
         activation.done,
+        atRisk.done,
       ]);
       clearInterval(beat);
       await analysis.close();

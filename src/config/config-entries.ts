@@ -319,6 +319,21 @@ export const configEntries = {
     description:
       'How often a worker checks whether the daily activation of `new` leads (10:00 GMT, once across all workers) is due; a run missed while no worker was up happens at the next check that day.',
   },
+  AT_RISK_CHECK_MS: {
+    schema: int(10_000, 86_400_000).default(900_000),
+    description:
+      'How often the lead-at-risk check runs (SPEC §4: hot or responded leads nobody acted on for 24 hours are marked at risk, their owners reminded every N days, M times). One worker of all runs each check.',
+  },
+  LEAD_LINK_TTL_DAYS: {
+    schema: int(1, 90).default(14),
+    description:
+      'How long the signed one-click links of a notification email (mark hot, not at risk, handled outside) work; each works once.',
+  },
+  WARM_DIGEST_HOUR_UTC: {
+    schema: int(0, 23).default(7),
+    description:
+      'The hour (UTC) of the daily digest of warm leads, for users who turned it on; one worker of all sends it, one email per user.',
+  },
   PENDING_SHARE_PERCENT: {
     schema: int(1, 100).default(10),
     description:

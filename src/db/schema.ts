@@ -63,6 +63,10 @@ export const users = pgTable('users', {
     .default({}),
   /** Introduce Me (SPEC §6.3, migration 0024): this user's own text with placeholders; null: the default. */
   introductionText: text('introduction_text'),
+  /** Extra addresses that get a copy of the user's lead notification emails (migration 0025). */
+  notificationCopyTo: jsonb('notification_copy_to').$type<string[]>().notNull().default([]),
+  /** A daily email listing the user's warm leads (migration 0025), off until turned on. */
+  warmDigest: boolean('warm_digest').notNull().default(false),
 });
 
 export const apiKeys = pgTable('api_keys', {
@@ -261,6 +265,9 @@ export const leads = pgTable('leads', {
   state: text('state').notNull(),
   subState: text('sub_state'),
   atRisk: boolean('at_risk').notNull().default(false),
+  /** SPEC §4: when the 24-hour clock of the at-risk lead started (its reminders count from it), migration 0025. */
+  atRiskSince: ts('at_risk_since'),
+  atRiskReminders: integer('at_risk_reminders').notNull().default(0),
   firstSendAt: ts('first_send_at'),
   replyToken: text('reply_token').notNull(),
   unsubscribeToken: text('unsubscribe_token').notNull(),
@@ -531,7 +538,10 @@ export type NotificationKind =
   | 'invitation'
   | 'password_reset'
   // What a user's EmailCC created, told to the sender (migration 0022).
-  | 'emailcc_result';
+  | 'emailcc_result'
+  // A lead at risk, and the daily digest of warm leads (migration 0025).
+  | 'lead_at_risk'
+  | 'warm_digest';
 export type NotificationChannel = 'email' | 'whatsapp' | 'in_app';
 export type NotificationPreferences = Partial<
   Record<NotificationKind, Partial<Record<NotificationChannel, boolean>>>
@@ -651,6 +661,17 @@ export const signinFailures = pgTable('signin_failures', {
   lastFailureAt: ts('last_failure_at').notNull(),
 });
 
+/** A signed one-click link of a notification email, once used (lead-links/, migration 0025). */
+export const leadLinkUses = pgTable('lead_link_uses', {
+  tokenId: text('token_id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  leadId: uuid('lead_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  action: text('action').notNull(),
+  usedAt: ts('used_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
 /**
  * A daily job's run, claimed once across every worker (plans/scheduled-runs.ts,
  * migration 0021): the row's key is the job and its UTC day.
@@ -714,4 +735,6 @@ export const schema = {
   assistantAvatars,
   // Erasure (migration 0026).
   erasures,
+  // Signed one-click links (migration 0025).
+  leadLinkUses,
 };

@@ -139,6 +139,7 @@ export function alertNotice(n: AlertNoticeInput): { subject: string; body: strin
     ...words.map((w) => `  ${w}`),
     '',
     `Lead:        ${lead}`,
+    `Open it:     ${n.baseUrl}/leads/${n.lead.id}`,
     `Timeline:    GET ${api}/leads/${n.lead.id}/timeline`,
     `Assistant:   ${assistant} <${mailbox}>`,
     '',

@@ -111,6 +111,7 @@ export function breakerNotice(n: BreakerNoticeInput): { subject: string; body: s
     ...(n.leadId
       ? [
           `Tipped by:   the ${bounce ? 'bounce' : 'complaint'} of lead ${n.leadId} (${api}/leads/${n.leadId}/timeline)`,
+          `Open it:     ${n.baseUrl}/leads/${n.leadId}`,
         ]
       : []),
     '',

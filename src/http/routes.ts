@@ -16,6 +16,7 @@ import { registerInboundProblemRoutes } from '../inbound/inbound-problem-routes.
 import { registerInboundRoutes } from '../inbound/inbound-routes.ts';
 import { registerInboundSecretRoutes } from '../inbound/inbound-secret-routes.ts';
 import { registerIntroductionRoutes } from '../introductions/introduction-routes.ts';
+import { registerLeadLinkRoutes } from '../lead-links/lead-link-routes.ts';
 import { registerLeadActionRoutes } from '../leads/lead-action-routes.ts';
 import { registerLeadEditRoutes } from '../leads/lead-edit-routes.ts';
 import { registerLeadRoutes } from '../leads/lead-routes.ts';
@@ -110,6 +111,8 @@ import type { ApiEnv } from './auth.ts';
  *   POST /api/v1/leads/edit                       the same change on up to 1000 leads, a result per lead
  *   POST /api/v1/leads/{id}/introduce             Introduce Me: the assistant emails the lead copying you
  *   POST /api/v1/leads/{id}/introduce/preview     that email as it would go, nothing sent
+ *   POST /api/v1/lead-links/{leadId}/preview  public  what a signed one-click email link does (changes nothing)
+ *   POST /api/v1/lead-links/{leadId}/use      public  do it: its one action on its lead, as its user, once
  *   POST /api/v1/imports                         upload a CSV/XLSX lead list: columns, suggested mapping, preview
  *   GET  /api/v1/imports                         recent imports
  *   GET  /api/v1/imports/{id}                    one, with its progress
@@ -195,6 +198,8 @@ export const routeTable: {
   // Issue 11: editing leads, one or many; Introduce Me (SPEC §6.3).
   { name: 'lead-edit', prefix: '/api/v1/leads', register: registerLeadEditRoutes },
   { name: 'introductions', prefix: '/api/v1/leads/', register: registerIntroductionRoutes },
+  // Signed one-click links of notification emails (issue 11): public, the token is the proof.
+  { name: 'lead-links', prefix: '/api/v1/lead-links/', register: registerLeadLinkRoutes },
   { name: 'schedules', prefix: '/api/v1/schedules', register: registerScheduleRoutes },
   { name: 'sandbox', prefix: '/api/v1/sandbox/', register: registerSandboxRoutes },
   // Review queue and corrections (also /api/v1/corrections and /api/v1/leads/{id}/corrections).

@@ -177,7 +177,7 @@ async function countAsAction(ctx: Ctx, lead: LeadRow, cc: EmailCc, m: EmailCcMes
   return ctx.db.transaction(async (tx) => {
     const [now] = await tx.select().from(leads).where(eq(leads.id, lead.id)).for('update');
     const wasAtRisk = Boolean(now?.atRisk);
-    if (wasAtRisk) await tx.update(leads).set({ atRisk: false }).where(eq(leads.id, lead.id));
+    // Recording the user's event clears "at risk" (timeline/record-event.ts, with an at_risk_cleared event).
     await recordEvent(tx, {
       orgId: lead.orgId,
       leadId: lead.id,

@@ -5,7 +5,7 @@ import { leadActions, maxBulkLeads } from './lead-actions.ts';
 
 /** Request and response shapes of the lead action routes; they also feed /api/openapi.json. */
 const actionDescription =
-  'deactivate, hot, unsubscribe (org-wide, for good), continue (from where it stopped), restart (from step 1), note ({text}), handled-outside (no at-risk reminders), change-owner ({ownerId}, admins), activate (a new lead waiting for plan capacity, when there is room; admins), force-send (a pending lead whose address could not be verified: a user vouches for it, it goes at the normal rate)';
+  'deactivate, hot, unsubscribe (org-wide, for good), continue (from where it stopped), restart (from step 1), note ({text}), handled-outside (no at-risk reminders), not-at-risk (clears "at risk": no more reminders for this state), change-owner ({ownerId}, admins), activate (a new lead waiting for plan capacity, when there is room; admins), force-send (a pending lead whose address could not be verified: a user vouches for it, it goes at the normal rate)';
 
 export const ActionParam = z.object({
   id: idParam(),

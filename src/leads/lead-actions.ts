@@ -26,12 +26,18 @@ export const leadActions = [
   'restart',
   'note',
   'handled-outside',
+  'not-at-risk',
   'change-owner',
   'activate',
   'force-send',
 ] as const;
 export type LeadAction = (typeof leadActions)[number];
-export type ActionInput = { text?: string | null; ownerId?: string | null };
+export type ActionInput = {
+  text?: string | null;
+  ownerId?: string | null;
+  /** How the user acted when not through the app or API: a signed one-click link of an email (lead-links/). */
+  via?: 'signed-link';
+};
 
 export type ActionResult =
   | { leadId: string; ok: true; lead: LeadRow }
@@ -132,7 +138,7 @@ async function actOn(
       actorType: 'user',
       actorId: actor.userId,
       reason,
-      evidence,
+      evidence: input.via ? { ...evidence, via: input.via } : evidence,
     });
     const state = stateEvents[action];
     if (state)
@@ -166,7 +172,19 @@ async function actOn(
         type: 'handled_outside',
         ...cause('Handled outside Nurture: no at-risk reminders for this lead'),
       });
-    } else if (action === 'change-owner' && input.ownerId !== lead.ownerId) {
+    } else if (action === 'not-at-risk')
+      // SPEC §4: the owner says the lead is in hand; recording it clears the mark (timeline/record-event.ts).
+      await recordEvent(tx, {
+        orgId: lead.orgId,
+        leadId: lead.id,
+        type: 'not_at_risk',
+        ...cause(
+          lead.atRisk
+            ? 'Not at risk, said a user: no more reminders for it'
+            : 'Not at risk, said a user: it will not be marked at risk for this state',
+        ),
+      });
+    else if (action === 'change-owner' && input.ownerId !== lead.ownerId) {
       await tx
         .update(leads)
         .set({ ownerId: input.ownerId!, updatedAt: sql`now()` })
@@ -183,9 +201,7 @@ async function actOn(
         ),
       });
     }
-    // SPEC §4: any action of the owner's on the lead means it is no longer at risk.
-    if (action !== 'change-owner' && lead.atRisk)
-      await tx.update(leads).set({ atRisk: false }).where(eq(leads.id, lead.id));
+    // SPEC §4: any action of a user on the lead clears "at risk": recording its event does (record-event.ts).
     const [after] = await tx.select().from(leads).where(eq(leads.id, lead.id));
     return after!;
   });

@@ -8,6 +8,7 @@
  * the notifiers.
  */
 import type { NotificationKind } from '../db/schema.ts';
+import { type LeadLinkAction, oneClickLines } from '../lead-links/lead-link-tokens.ts';
 
 export type LeadNoticeKind = Extract<NotificationKind, 'lead_hot' | 'lead_responded' | 'lead_warm'>;
 export const leadNoticeKinds: readonly LeadNoticeKind[] = ['lead_hot', 'lead_responded', 'lead_warm'];
@@ -98,6 +99,16 @@ export type LeadNoticeInput = {
   engagement: EngagementFacts | null;
   /** PUBLIC_URL (config.publicUrl). */
   baseUrl: string;
+  /** The signed one-click links (lead-links/), none in a team copy; and how many days they work. */
+  links?: { label: string; url: string }[];
+  linkTtlDays?: number;
+};
+
+/** The one-click actions a lead notice offers, by kind (issue 11): what makes sense to do from the email. */
+export const oneClickActions: Record<LeadNoticeKind, readonly LeadLinkAction[]> = {
+  lead_hot: ['not-at-risk', 'handled-outside'],
+  lead_responded: ['hot', 'not-at-risk', 'handled-outside'],
+  lead_warm: ['hot'],
 };
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -359,6 +370,7 @@ export function leadNoticeEmail(n: LeadNoticeInput): { subject: string; body: st
     'What to do next:',
     ...todo(n, api).map((t, i) => `${i + 1}. ${t}`),
     '',
+    ...(n.links?.length ? [...oneClickLines(n.links, n.linkTtlDays ?? 0), ''] : []),
     'About the lead:',
     ...leadLines(n),
     '',

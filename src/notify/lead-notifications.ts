@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type Config, publicUrl, whatsappConfigured } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { assistants, inboundMessages, type NotificationChannel, users } from '../db/schema.ts';
+import { leadLinkKey, leadLinksFor } from '../lead-links/lead-link-tokens.ts';
 import type { LeadRow } from '../leads/lead-state-change.ts';
 import type { Cause } from '../timeline/record-event.ts';
 import {
@@ -10,15 +11,22 @@ import {
   type LeadNoticeKind,
   leadNoticeEmail,
   leadNoticeShort,
+  oneClickActions,
   type ReplyFacts,
 } from './lead-notice.ts';
 import { channelOn } from './notification-preferences.ts';
 import { enqueueNotifications, type NewNotification, notificationMessageId } from './outbox.ts';
+import { teamCopyRows } from './team-copies.ts';
 
 /** What writing a lead notification needs from the configuration: the link base, whether WhatsApp is on. */
 export type LeadNotifyConfig = Pick<
   Config,
-  'PUBLIC_URL' | 'PORT' | 'WHATSAPP_PHONE_NUMBER_ID' | 'WHATSAPP_ACCESS_TOKEN'
+  | 'PUBLIC_URL'
+  | 'PORT'
+  | 'WHATSAPP_PHONE_NUMBER_ID'
+  | 'WHATSAPP_ACCESS_TOKEN'
+  | 'TRACKING_SECRET'
+  | 'LEAD_LINK_TTL_DAYS'
 >;
 
 /** Where the in-app channel "delivers": the notifications list itself. */
@@ -57,6 +65,7 @@ export async function notifyLeadOwner(
       name: users.name,
       phone: users.phone,
       prefs: users.notificationPreferences,
+      copyTo: users.notificationCopyTo,
     })
     .from(users)
     .where(eq(users.id, lead.ownerId));
@@ -100,7 +109,15 @@ export async function notifyLeadOwner(
     engagement: t.kind === 'lead_warm' ? engagementFacts(cause) : null,
     baseUrl: publicUrl(config),
   };
-  const email = leadNoticeEmail(input);
+  // Signed one-click links (issue 11): the owner's, for this lead; a team copy goes without them.
+  const links = leadLinksFor(await leadLinkKey(tx, config), input.baseUrl, {
+    leadId: lead.id,
+    userId: owner.id,
+    now: lead.stateChangedAt,
+    ttlDays: config.LEAD_LINK_TTL_DAYS,
+    actions: oneClickActions[t.kind],
+  });
+  const email = leadNoticeEmail({ ...input, links, linkTtlDays: config.LEAD_LINK_TTL_DAYS });
   const short = leadNoticeShort(input);
   const base = {
     orgId: lead.orgId,
@@ -126,7 +143,20 @@ export async function notifyLeadOwner(
       return { ...base, channel, destination: inAppDestination, messageId, body: email.body };
     return { ...base, channel, destination: owner.email, messageId, body: email.body };
   };
-  return enqueueNotifications(tx, channels.map(row), lead.stateChangedAt);
+  const rows = channels.map(row);
+  const emailRow = rows.find((r) => r.channel === 'email');
+  if (emailRow && owner.copyTo.length)
+    rows.push(
+      ...teamCopyRows(
+        emailRow,
+        owner.copyTo,
+        leadNoticeEmail(input).body,
+        assistant.email,
+        lead.stateChangedAt,
+        owner.email,
+      ),
+    );
+  return enqueueNotifications(tx, rows, lead.stateChangedAt);
 }
 
 /** The reply behind the change, as stored by the inbound pipeline earlier in this transaction (or before, for a correction). */

@@ -32,6 +32,8 @@ export const Notification = z
         'invitation',
         'password_reset',
         'emailcc_result',
+        'lead_at_risk',
+        'warm_digest',
       ])
       .openapi({ description: 'What it is about' }),
     channel: z.enum(['email', 'whatsapp', 'in_app']).openapi({
@@ -89,7 +91,13 @@ export const NotificationPreferences = z
       lead_hot: channelSwitches,
       lead_responded: channelSwitches,
       lead_warm: channelSwitches,
+      lead_at_risk: channelSwitches,
     }),
+    copyTo: z.array(z.string()).openapi({
+      description:
+        'Team addresses that get a copy of your lead emails (without the one-click links, which act as you)',
+    }),
+    warmDigest: z.boolean().openapi({ description: 'A daily email listing your warm leads' }),
   })
   .openapi('NotificationPreferences');
 
@@ -107,12 +115,26 @@ export const NotificationPreferencesPatch = z
       .optional()
       .openapi({ description: 'E.164, e.g. +447700900123 (spaces allowed); null or "" removes it' }),
     kinds: z
-      .object({ lead_hot: switchesPatch, lead_responded: switchesPatch, lead_warm: switchesPatch })
+      .object({
+        lead_hot: switchesPatch,
+        lead_responded: switchesPatch,
+        lead_warm: switchesPatch,
+        lead_at_risk: switchesPatch,
+      })
       .strict()
       .optional()
       .openapi({
         description: 'Per kind, the channels to turn on (true) or off (false); the others stay as they are',
       }),
+    copyTo: z
+      .array(oneLine().max(254))
+      .max(10)
+      .optional()
+      .openapi({ description: 'Replaces the team addresses that get a copy (at most 10); [] removes them' }),
+    warmDigest: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Turn the daily digest of warm leads on or off' }),
   })
   .strict()
   .openapi('NotificationPreferencesPatch');

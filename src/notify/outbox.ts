@@ -27,6 +27,7 @@ export type NewNotification = Pick<
   | 'subject'
   | 'body'
   | 'params'
+  | 'readAt'
 >;
 
 /** A Message-ID in the sending domain, made once when the notification is written (retries resend it). */

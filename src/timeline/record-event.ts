@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonRows } from '../db/bulk-params.ts';
+import { anyUuid, jsonRows } from '../db/bulk-params.ts';
 import { type Db, queryRows } from '../db/database.ts';
 import type { ActorType } from '../db/schema.ts';
 
@@ -41,6 +41,10 @@ export const timelineEventTypes = [
   'message_skipped', // a user skipped a scheduled email: it will not be sent
   'introduced', // Introduce Me (SPEC §6.3): the assistant emailed the lead copying a user, who takes it from there
   'lead_edited', // a user changed the lead's details (name, tags, schedule, assistant…): each field's old and new value
+  'at_risk_marked', // SPEC §4: hot or responded, and nobody acted on it for 24 hours (lead-risk/at-risk-job.ts)
+  'at_risk_reminder_sent', // the owner was reminded of the lead at risk (which reminder of how many, the notifications)
+  'at_risk_cleared', // no longer at risk: a user acted on it (which action), or it left hot/responded
+  'not_at_risk', // a user said the lead is not at risk (the lead page, or the signed link of a reminder)
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -66,6 +70,24 @@ export type EventInput = Cause & {
 export async function recordEvent(db: Db, e: EventInput): Promise<void> {
   await recordEvents(db, [e]);
 }
+
+/**
+ * Events of a user that are not an action on the lead by its people: the
+ * lead changing hands (its new owner has not acted yet), and the clearing
+ * itself.
+ */
+const notAnAction = new Set<TimelineEventType>(['owner_changed', 'at_risk_cleared']);
+
+const actionWords: Partial<Record<TimelineEventType, string>> = {
+  note: 'added a note',
+  state_changed: 'changed its state',
+  handled_outside: 'handles it outside Nurture',
+  not_at_risk: 'said it is not at risk',
+  user_emailed: 'emailed the lead',
+  classification_corrected: 'corrected what its reply meant',
+  send_retried: 'sent an email again',
+  steps_scheduled: 'planned its emails',
+};
 
 const eventColumns =
   'org_id, lead_id, type, from_state, to_state, from_sub_state, to_sub_state, actor_type, actor_id, reason, evidence, message_id, inbound_message_id';
@@ -103,5 +125,54 @@ export async function recordEvents(db: Db, events: EventInput[]): Promise<number
     RETURNING id`,
   );
   // The ids were drawn in insertion order; RETURNING's own order is not promised.
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+  await clearAtRisk(db, events, ids);
+  return ids;
+}
+
+/**
+ * SPEC §4: any action of a user on a lead (any event they are the actor of,
+ * but for `notAnAction`) means it is no longer at risk. Done here, in the
+ * transaction that records the action, so no caller can forget it: one
+ * UPDATE for the leads concerned, and an `at_risk_cleared` event for each
+ * that was at risk, naming the action and its event.
+ */
+async function clearAtRisk(db: Db, events: EventInput[], ids: number[]): Promise<void> {
+  const byLead = new Map<string, { e: EventInput; id: number }>();
+  events.forEach((e, i) => {
+    if (e.actorType === 'user' && !notAnAction.has(e.type) && !byLead.has(e.leadId))
+      byLead.set(e.leadId, { e, id: ids[i]! });
+  });
+  if (!byLead.size) return;
+  const cleared = await queryRows<{ id: string; since: string | Date | null; reminders: number }>(
+    db,
+    sql`
+    WITH before AS (
+      SELECT id, at_risk_since, at_risk_reminders FROM leads
+      WHERE ${anyUuid(sql.raw('id'), [...byLead.keys()])} AND at_risk FOR UPDATE)
+    UPDATE leads l SET at_risk = false, at_risk_since = NULL, at_risk_reminders = 0
+    FROM before b WHERE l.id = b.id
+    RETURNING l.id, b.at_risk_since AS since, b.at_risk_reminders AS reminders`,
+  );
+  if (!cleared.length) return;
+  await recordEvents(
+    db,
+    cleared.map((r) => {
+      const { e, id } = byLead.get(r.id)!;
+      return {
+        orgId: e.orgId,
+        leadId: e.leadId,
+        type: 'at_risk_cleared' as const,
+        actorType: 'user' as const,
+        actorId: e.actorId ?? null,
+        reason: `No longer at risk: a user ${actionWords[e.type] ?? `acted on it (${e.type.replace(/_/g, ' ')})`}`,
+        evidence: {
+          eventId: id,
+          eventType: e.type,
+          atRiskSince: r.since ? new Date(r.since).toISOString() : null,
+          remindersSent: Number(r.reminders),
+        },
+      };
+    }),
+  );
 }

@@ -15,6 +15,7 @@ import { html } from './html.ts';
 import { ImportPage } from './import-page.ts';
 import { ImportsPage } from './imports-page.ts';
 import { InboundProblemsPage } from './inbound-problems-page.ts';
+import { LeadActionLinkPage } from './lead-action-link-page.ts';
 import { LeadListPage } from './lead-list-page.ts';
 import { LeadPage } from './lead-page.ts';
 import { LoginPage } from './login-page.ts';
@@ -68,6 +69,7 @@ const publicPages: Record<string, (signedIn: (me: Me) => void) => unknown> = {
   '/accept-invitation': (signedIn) => html`<${AcceptInvitationPage} onSignedIn=${signedIn} />`,
   '/forgot-password': () => html`<${ForgotPasswordPage} />`,
   '/reset-password': () => html`<${ResetPasswordPage} />`,
+  '/lead-action': () => html`<${LeadActionLinkPage} />`,
 };
 
 function NotFound() {

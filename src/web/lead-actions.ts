@@ -12,6 +12,7 @@ type Action =
   | 'continue'
   | 'restart'
   | 'handled-outside'
+  | 'not-at-risk'
   | 'unsubscribe'
   | 'activate'
   | 'force-send';
@@ -22,6 +23,7 @@ const labels: Record<Action, string> = {
   continue: 'Continue follow-up',
   restart: 'Restart from step 1',
   'handled-outside': 'Handled outside',
+  'not-at-risk': 'Not at risk',
   unsubscribe: 'Unsubscribe',
   activate: 'Activate',
   'force-send': 'Force send',
@@ -33,6 +35,7 @@ const hints: Record<Action, string> = {
   continue: 'Send the remaining emails of the sequence, from where it stopped',
   restart: 'Send the whole sequence again from its first email, in a new thread',
   'handled-outside': 'You are handling this lead outside Nurture: no at-risk reminders',
+  'not-at-risk': 'The lead is in hand: clear "at risk" and stop its reminders',
   unsubscribe: 'Never email this address again, from any assistant of the organisation',
   activate: 'Start this waiting lead now, if the plan has room for it',
   'force-send':
@@ -61,6 +64,7 @@ export function allowedActions(lead: Lead, admin: boolean): Action[] {
     out.push('continue', 'restart');
   if ((s === 'hot' || s === 'responded' || lead.atRisk) && !lead.handledOutsideAt)
     out.push('handled-outside');
+  if (lead.atRisk) out.push('not-at-risk');
   if (s !== 'unsubscribed') out.push('unsubscribe');
   return out;
 }

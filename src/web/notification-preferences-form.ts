@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from './api.ts';
+import { ApiError, api, errorText } from './api.ts';
+import { described, Field, inputValue } from './form-fields.ts';
 import { html } from './html.ts';
 import type { NotificationPreferences } from './types.ts';
 
@@ -10,6 +11,7 @@ const kinds: [Kind, string][] = [
   ['lead_hot', 'A lead became hot'],
   ['lead_responded', 'A lead responded'],
   ['lead_warm', 'A lead became warm'],
+  ['lead_at_risk', 'A lead is at risk (reminders)'],
 ];
 const channels: [Channel, string][] = [
   ['email', 'Email'],
@@ -19,28 +21,55 @@ const channels: [Channel, string][] = [
 
 /**
  * What I am told about my leads, and how (SPEC §8): a switch per kind and
- * channel, saved as it is flipped. The phone WhatsApp uses is the profile's.
+ * channel, saved as it is flipped; the digest of warm leads, likewise; my
+ * phone for WhatsApp and the team addresses that get a copy, saved with
+ * their button, each error under its field.
  */
 export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }) {
   const [prefs, setPrefs] = useState<NotificationPreferences | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [phone, setPhone] = useState('');
+  const [copyTo, setCopyTo] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const loaded = (p: NotificationPreferences) => {
+    setPrefs(p);
+    setPhone(p.phone ?? '');
+    setCopyTo(p.copyTo.join('\n'));
+  };
   useEffect(() => {
-    api<NotificationPreferences>('GET', '/me/notification-preferences').then(setPrefs, (e) =>
+    api<NotificationPreferences>('GET', '/me/notification-preferences').then(loaded, (e) =>
       setError(errorText(e)),
     );
   }, [reloadKey]);
 
-  const flip = async (kind: Kind, channel: Channel, on: boolean) => {
+  const patch = async (body: Record<string, unknown>, what?: string) => {
     setError(null);
+    setSaved(null);
+    setFieldErrors({});
     try {
-      setPrefs(
-        await api<NotificationPreferences>('PATCH', '/me/notification-preferences', {
-          kinds: { [kind]: { [channel]: on } },
-        }),
-      );
+      loaded(await api<NotificationPreferences>('PATCH', '/me/notification-preferences', body));
+      if (what) setSaved(what);
     } catch (e) {
-      setError(errorText(e));
+      const fields = e instanceof ApiError ? e.fields : {};
+      const copyError = Object.entries(fields).find(([k]) => k.startsWith('copyTo'))?.[1];
+      if (fields.phone || copyError) setFieldErrors({ phone: fields.phone ?? '', copyTo: copyError ?? '' });
+      else setError(errorText(e));
     }
+  };
+
+  const saveContacts = (e: Event) => {
+    e.preventDefault();
+    patch(
+      {
+        phone: phone.trim() || null,
+        copyTo: copyTo
+          .split(/[\n,]/)
+          .map((a) => a.trim())
+          .filter(Boolean),
+      },
+      'Saved.',
+    );
   };
 
   return html`<section class="card" aria-labelledby="prefs-title">
@@ -68,7 +97,10 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
                             type="checkbox"
                             aria-label=${`${label}: ${channelLabel}`}
                             checked=${prefs.kinds[kind][channel]}
-                            onChange=${(e: Event) => flip(kind, channel, (e.target as HTMLInputElement).checked)}
+                            onChange=${(e: Event) =>
+                              patch({
+                                kinds: { [kind]: { [channel]: (e.target as HTMLInputElement).checked } },
+                              })}
                           />
                         </td>`,
                       )}
@@ -76,7 +108,34 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
                   )}
                 </tbody>
               </table>
-            </div>`
+            </div>
+            <p>
+              <label>
+                <input
+                  type="checkbox"
+                  id="prefs-digest"
+                  checked=${prefs.warmDigest}
+                  onChange=${(e: Event) => patch({ warmDigest: (e.target as HTMLInputElement).checked })}
+                />
+                ${' '}A daily email listing my warm leads
+              </label>
+            </p>
+            <form onSubmit=${saveContacts} novalidate>
+              <${Field} id="prefs-phone" label="My phone for WhatsApp" error=${fieldErrors.phone || undefined}
+                hint="E.164, e.g. +447700900123. Empty: the phone of the lead's assistant.">
+                <input id="prefs-phone" type="tel" autocomplete="tel" value=${phone}
+                  onInput=${(e: Event) => setPhone(inputValue(e))}
+                  ...${described('prefs-phone', fieldErrors.phone || undefined, 'hint')} />
+              </${Field}>
+              <${Field} id="prefs-copy" label="Send a copy of my lead emails to" error=${fieldErrors.copyTo || undefined}
+                hint="Team addresses, one a line (at most 10). Copies go without the one-click links, which act as you.">
+                <textarea id="prefs-copy" rows="3" value=${copyTo}
+                  onInput=${(e: Event) => setCopyTo(inputValue(e))}
+                  ...${described('prefs-copy', fieldErrors.copyTo || undefined, 'hint')}></textarea>
+              </${Field}>
+              <button type="submit">Save phone and copies</button>
+              ${saved && html`<span role="status"> ${saved}</span>`}
+            </form>`
     }
   </section>`;
 }

@@ -28,6 +28,7 @@ import type {
 } from '../imports/import-schemas.ts';
 import type { InboundProblem as InboundProblemSchema } from '../inbound/inbound-problem-schemas.ts';
 import type { IntroductionDraft as IntroductionDraftSchema } from '../introductions/introduction-schemas.ts';
+import type { LeadLinkView as LeadLinkViewSchema } from '../lead-links/lead-link-schemas.ts';
 import type { LeadPage as LeadPageSchema, Lead as LeadSchema } from '../leads/lead-schemas.ts';
 import type {
   NotificationList as NotificationListSchema,
@@ -65,6 +66,7 @@ export type Team = z.infer<typeof TeamListSchema>;
 export type TeamMember = Team['users'][number];
 export type Invitation = z.infer<typeof InvitationSchema>;
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+export type LeadLinkView = z.infer<typeof LeadLinkViewSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type IntroductionDraft = z.infer<typeof IntroductionDraftSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;

@@ -55,6 +55,8 @@ export const appPaths = [
   '/accept-invitation',
   '/forgot-password',
   '/reset-password',
+  // A signed one-click link of a notification email (issue 11): public, the token after '#'.
+  '/lead-action',
 
   // The assistant's content screens and the org's schedules.
   '/schedules',
