@@ -90,11 +90,11 @@ export async function introduceLead(
         replyTo: draft.replyTo,
       })
       .returning();
-    const [lead] = await tx
+    // "At risk" is cleared by the `introduced` event below (a user's action), with its own event.
+    await tx
       .update(leads)
-      .set({ introducedAt: ctx.now(), introducedBy: actor.userId, atRisk: false })
-      .where(eq(leads.id, parts.lead.id))
-      .returning();
+      .set({ introducedAt: ctx.now(), introducedBy: actor.userId })
+      .where(eq(leads.id, parts.lead.id));
     await recordEvent(tx, {
       orgId: parts.lead.orgId,
       leadId: parts.lead.id,
@@ -111,6 +111,7 @@ export async function introduceLead(
         state: { from: parts.lead.state, to: moved?.state ?? parts.lead.state },
       },
     });
+    const [lead] = await tx.select().from(leads).where(eq(leads.id, parts.lead.id));
     return { lead: lead!, message: message!, draft };
   });
   ctx.wake.dispatcher();
