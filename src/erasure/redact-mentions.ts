@@ -92,9 +92,8 @@ async function redactRawMail(tx: Db, orgId: string, address: string): Promise<nu
                 OR EXISTS (SELECT 1 FROM ${inboundMessageChunks} ch WHERE ch.message_id = ${inboundMessages.id}
                    AND strpos(lower(encode(decode(ch.data, 'base64'), 'escape')), ${address}) > 0))`,
   );
-  const pattern = new RegExp(address.replace(/[\\.^$*+?()[\]{}|]/g, '\\$&'), 'gi');
   const redact = (bytes: Buffer) =>
-    Buffer.from(bytes.toString('latin1').replace(pattern, erasedMark), 'latin1');
+    Buffer.from(replaceIgnoringCase(bytes.toString('latin1'), address), 'latin1');
   for (const { id } of hits) {
     const [row] = await tx
       .select({ raw: inboundMessages.raw })
@@ -116,4 +115,20 @@ async function redactRawMail(tx: Db, orgId: string, address: string): Promise<nu
         .where(and(eq(inboundMessageChunks.messageId, id), eq(inboundMessageChunks.seq, s.seq)));
   }
   return hits.length;
+}
+
+/**
+ * Every occurrence of `needle` (lower-case) in `text`, in any case, replaced
+ * by the erased mark. Lower-casing a latin1 string keeps its length, so the
+ * positions found in the lower-cased copy are the original's.
+ */
+function replaceIgnoringCase(text: string, needle: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
+    out += text.slice(from, at) + erasedMark;
+    from = at + needle.length;
+  }
+  return out + text.slice(from);
 }
