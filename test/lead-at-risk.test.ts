@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/accounts/actor.ts';
+import { writeMessage } from '../src/conversation/write-message.ts';
 import { notifications, scheduledRuns } from '../src/db/schema.ts';
+import { introduceLead } from '../src/introductions/introduce-lead.ts';
 import { useLeadLink } from '../src/lead-links/lead-link-actions.ts';
 import { leadLinkKey, makeLeadLink } from '../src/lead-links/lead-link-tokens.ts';
 import { runAtRiskCheck } from '../src/lead-risk/at-risk-job.ts';
@@ -132,6 +134,9 @@ describe('a lead at risk', () => {
   it('is cleared by each kind of action, with an event naming it, and reminded no more', async () => {
     const actions: Record<string, (lead: LeadRow) => Promise<unknown>> = {
       note: (l) => applyLeadAction(ctx, owner, l.id, 'note', { text: 'Left a voicemail' }),
+      message: (l) =>
+        writeMessage(ctx, owner, l.id, { text: 'Does Thursday suit you?', subject: 'Thursday' }),
+      introduce: (l) => introduceLead(ctx, owner, l.id, {}),
       'state change': (l) => applyLeadAction(ctx, owner, l.id, 'deactivate'),
       'handled outside': (l) => applyLeadAction(ctx, owner, l.id, 'handled-outside'),
       'not at risk': (l) => applyLeadAction(ctx, owner, l.id, 'not-at-risk'),
@@ -162,6 +167,8 @@ describe('a lead at risk', () => {
     expect((await check())!.marked).toBe(Object.keys(actions).length);
     const expectedType: Record<string, string> = {
       note: 'note',
+      message: 'message_written',
+      introduce: 'state_changed', // its first event: the lead moves to Introduced, then `introduced`
       'state change': 'state_changed',
       'handled outside': 'handled_outside',
       'not at risk': 'not_at_risk',
