@@ -76,7 +76,7 @@ export function LeadPage({ id }: { id: string }) {
       <div class="lead-state" aria-live="polite" data-testid="lead-state">
         <${StateBadge} state=${lead.state} subState=${lead.subState} />
         ${lead.atRisk && html`<span class="tag risk">At risk</span>`}
-        <button type="button" aria-expanded=${editing} onClick=${() => setEditing(!editing)}>Edit</button>
+        <button type="button" aria-expanded=${editing} onClick=${() => setEditing(!editing)}>Edit lead</button>
       </div>
     </header>
     <dl class="facts">

@@ -37,11 +37,16 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
     setPhone(p.phone ?? '');
     setCopyTo(p.copyTo.join('\n'));
   };
-  useEffect(() => {
+  const reload = () =>
     api<NotificationPreferences>('GET', '/me/notification-preferences').then(loaded, (e) =>
       setError(errorText(e)),
     );
+  useEffect(() => {
+    reload();
   }, [reloadKey]);
+  // A switch shows its new position at once: the form re-renders while the change is saved (its
+  // messages are cleared), and a controlled box would otherwise spring back until the answer.
+  const show = (p: NotificationPreferences) => setPrefs(p);
 
   const patch = async (body: Record<string, unknown>, what?: string) => {
     setError(null);
@@ -55,6 +60,8 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
       const copyError = Object.entries(fields).find(([k]) => k.startsWith('copyTo'))?.[1];
       if (fields.phone || copyError) setFieldErrors({ phone: fields.phone ?? '', copyTo: copyError ?? '' });
       else setError(errorText(e));
+      // Not saved: the switches go back to what is stored.
+      if (!what) reload();
     }
   };
 
@@ -97,10 +104,14 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
                             type="checkbox"
                             aria-label=${`${label}: ${channelLabel}`}
                             checked=${prefs.kinds[kind][channel]}
-                            onChange=${(e: Event) =>
-                              patch({
-                                kinds: { [kind]: { [channel]: (e.target as HTMLInputElement).checked } },
-                              })}
+                            onChange=${(e: Event) => {
+                              const on = (e.target as HTMLInputElement).checked;
+                              show({
+                                ...prefs,
+                                kinds: { ...prefs.kinds, [kind]: { ...prefs.kinds[kind], [channel]: on } },
+                              });
+                              patch({ kinds: { [kind]: { [channel]: on } } });
+                            }}
                           />
                         </td>`,
                       )}
@@ -115,7 +126,11 @@ export function NotificationPreferencesForm({ reloadKey }: { reloadKey: number }
                   type="checkbox"
                   id="prefs-digest"
                   checked=${prefs.warmDigest}
-                  onChange=${(e: Event) => patch({ warmDigest: (e.target as HTMLInputElement).checked })}
+                  onChange=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    show({ ...prefs, warmDigest: on });
+                    patch({ warmDigest: on });
+                  }}
                 />
                 ${' '}A daily email listing my warm leads
               </label>

@@ -51,12 +51,14 @@ describe('editing a lead and introducing oneself in a browser', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // Signed in (the cookie set) before the address changes, or the lead page asks to sign in.
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
       await page.goto(`/leads/${leadId}`);
       await page.getByRole('heading', { name: 'Nicole' }).waitFor();
     });
 
     await step('a bad time zone is shown next to its field, then the edit is saved', async () => {
-      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByRole('button', { name: 'Edit lead', exact: true }).click();
       await page.getByLabel('Company').fill('Globex');
       await page.getByLabel('Time zone').fill('Mars/Olympus');
       await page.getByLabel('Tags').fill('vip, emea');
