@@ -6,6 +6,7 @@ import { type LeadLinkAction, leadLinkKey, leadLinksFor } from '../lead-links/le
 import { inAppDestination } from '../notify/lead-notifications.ts';
 import { channelOn } from '../notify/notification-preferences.ts';
 import { enqueueNotifications, type NewNotification, notificationMessageId } from '../notify/outbox.ts';
+import { ownerForNotice } from '../notify/recipients.ts';
 import { teamCopyRows } from '../notify/team-copies.ts';
 import { claimRun, finishRun, utcDay } from '../plans/scheduled-runs.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -200,14 +201,7 @@ async function remindBatch(ctx: Ctx, tx: Db, key: Buffer): Promise<number> {
   const owners = new Map(
     (
       await tx
-        .select({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          phone: users.phone,
-          prefs: users.notificationPreferences,
-          copyTo: users.notificationCopyTo,
-        })
+        .select(ownerForNotice)
         .from(users)
         .where(inArray(users.id, [...new Set(rows.map((r) => r.owner_id))]))
     ).map((u) => [u.id, u]),

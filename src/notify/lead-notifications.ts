@@ -16,6 +16,7 @@ import {
 } from './lead-notice.ts';
 import { channelOn } from './notification-preferences.ts';
 import { enqueueNotifications, type NewNotification, notificationMessageId } from './outbox.ts';
+import { ownerForNotice } from './recipients.ts';
 import { teamCopyRows } from './team-copies.ts';
 
 /** What writing a lead notification needs from the configuration: the link base, whether WhatsApp is on. */
@@ -58,17 +59,7 @@ export async function notifyLeadOwner(
 ): Promise<string[]> {
   const { lead, cause } = t;
   if (cause.actorType === 'user' && cause.actorId === lead.ownerId) return [];
-  const [owner] = await tx
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      phone: users.phone,
-      prefs: users.notificationPreferences,
-      copyTo: users.notificationCopyTo,
-    })
-    .from(users)
-    .where(eq(users.id, lead.ownerId));
+  const [owner] = await tx.select(ownerForNotice).from(users).where(eq(users.id, lead.ownerId));
   const [assistant] = await tx
     .select({
       name: assistants.name,

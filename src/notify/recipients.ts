@@ -2,6 +2,16 @@ import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { assistantUsers as assignments, leads, users } from '../db/schema.ts';
 
+/** What telling a lead's owner needs of them: where to send, their switches, their team copies. */
+export const ownerForNotice = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  phone: users.phone,
+  prefs: users.notificationPreferences,
+  copyTo: users.notificationCopyTo,
+};
+
 export type Recipient = { id: string; email: string; name: string; role: 'admin' | 'member' };
 
 /**
