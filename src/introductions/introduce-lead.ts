@@ -2,6 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { findVisibleLead } from '../access/lead-visibility.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { headerSafe } from '../compose/render-email.ts';
+import { exchangeEntries } from '../conversation/conversation.ts';
+import { loadExchange } from '../conversation/lead-exchange.ts';
+import { replyPlace } from '../conversation/thread-headers.ts';
 import type { Db } from '../db/database.ts';
 import { assistants, leads, type MailAddress, messages, users } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -17,7 +20,6 @@ import {
   introductionBody,
   userDisplayName,
 } from './introduction-text.ts';
-import { answering, latestInThread } from './lead-thread.ts';
 
 type MessageRow = typeof messages.$inferSelect;
 
@@ -160,14 +162,15 @@ async function draftFor(
         .from(users)
         .where(and(eq(users.id, actor.userId), eq(users.orgId, actor.orgId)));
   const template = given ?? own?.text ?? defaultIntroductionText;
-  const thread = await latestInThread(db, lead.id);
+  // The lead's thread, placed as a message written as the assistant is (one rule for both).
+  const thread = replyPlace(exchangeEntries(await loadExchange(db, lead), assistant));
   const userAddress = { name: userDisplayName(user), address: user.email };
   const assistantAddress = { name: assistant.name, address: assistant.email };
   return {
     to: { name: [lead.firstName, lead.lastName].filter(Boolean).join(' '), address: lead.email },
     cc: [userAddress],
     replyTo: [assistantAddress, userAddress],
-    subject: headerSafe(answering(thread?.subject ?? null, `Introducing ${userDisplayName(user)}`)),
+    subject: headerSafe(thread?.subject ?? `Introducing ${userDisplayName(user)}`),
     text: introductionBody(template, { lead, assistant, user }),
     inReplyTo: thread?.inReplyTo ?? null,
     references: thread?.references ?? [],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors/app-error.ts';
 import { checkIntroductionText, defaultIntroductionText, introductionBody } from './introduction-text.ts';
-import { answering } from './lead-thread.ts';
 
 const lead = {
   id: 'l1',
@@ -60,11 +59,5 @@ describe('introduction text', () => {
         expect(isAppError(e) && e.field).toBe('introductionText');
       }
     }
-  });
-
-  it('answers a subject once with "Re:", and names one when the thread has none', () => {
-    expect(answering('Your visit', 'x')).toBe('Re: Your visit');
-    expect(answering('RE: Your visit', 'x')).toBe('RE: Your visit');
-    expect(answering(null, 'Introducing Dana')).toBe('Introducing Dana');
   });
 });
